@@ -1,0 +1,32 @@
+//! `termwatch analyze`: one page in, its kind, grade and findings out.
+
+use anyhow::Result;
+
+use crate::input;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// The page's address, used for detection and shown in the report.
+    #[arg(long)]
+    url: Option<String>,
+    /// An .html, .md or .txt file, or - for standard input.
+    file: String,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Text,
+    Json,
+    Markdown,
+}
+
+pub fn run(args: Args) -> Result<()> {
+    let page = input::read_page(&args.file, args.url.as_deref())?;
+    let analysis = termwatch::analyze(&page);
+    let _ = args.format;
+    println!("{}", serde_json::to_string_pretty(&analysis)?);
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! `termwatch classify`.
+
+use anyhow::Result;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(args: Args) -> Result<()> {
+    let _ = args;
+    anyhow::bail!("not built yet")
+}

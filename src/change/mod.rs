@@ -1,0 +1,1 @@
+//! Change tracking: stored versions, noise-free comparison and a clause-level change report.
