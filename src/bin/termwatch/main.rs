@@ -9,6 +9,7 @@ mod classify;
 mod diff;
 mod eval;
 mod input;
+mod render;
 mod train;
 
 use std::process::ExitCode;
