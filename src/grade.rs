@@ -35,7 +35,8 @@ pub struct Grade {
 
 /// Upper bounds of risk points for A, B, C and D; anything above is E. One high-severity risk
 /// (3 points) still earns a B; arbitration with a class-action and jury waiver (9) a C.
-const BANDS: [(u32, Letter); 4] = [(2, Letter::A), (6, Letter::B), (12, Letter::C), (20, Letter::D)];
+const BANDS: [(u32, Letter); 4] =
+    [(2, Letter::A), (6, Letter::B), (12, Letter::C), (20, Letter::D)];
 
 fn risk_points(severity: Severity) -> u32 {
     match severity {
@@ -85,7 +86,9 @@ fn reasons(risks: &[&Finding], protections: &[&Finding]) -> Vec<String> {
         .collect();
 
     reasons.extend(
-        protections.iter().map(|finding| format!("{} (protects you)", finding.category.info().name)),
+        protections
+            .iter()
+            .map(|finding| format!("{} (protects you)", finding.category.info().name)),
     );
 
     if reasons.is_empty() {
