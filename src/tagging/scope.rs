@@ -178,7 +178,7 @@ fn negated_before(segment: &str) -> bool {
             r"|no matter|no later|no longer than|not necessarily|no less|no more than",
             r"|whether or not|if you do not|if you don't|if you no longer|not exclusively",
             r"|do not (?:control|endorse|operate|own)|does not (?:control|endorse|operate|own)",
-            r"|not under our control|nothing in)\b",
+            r"|not under our control)\b",
         ))
         .expect("valid")
     });

@@ -136,12 +136,13 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
 }
 
 fn decide_restriction(found: &Found<'_>, out: &mut Decisions) -> bool {
-    let phrase = [&USE_TO_TRAIN, &TRAIN_AI].iter().any(|pattern| found.any(pattern))
-        || (found.any(&DATA_MINING) && found.has(&PROHIBITION));
-    let restricted = phrase
-        && found.has(&PROHIBITION)
-        && found.has(&READER_ACTS)
-        && !(found.has(&PROVIDER_DENIES) && found.has(&READER_DATA));
+    let phrase = [&USE_TO_TRAIN, &TRAIN_AI].iter().any(|pattern| found.any(pattern));
+    let reserved_mining = found.any(&DATA_MINING) && found.has(&PROHIBITION);
+    let restricted = reserved_mining
+        || (phrase
+            && found.has(&PROHIBITION)
+            && found.has(&READER_ACTS)
+            && !(found.has(&PROVIDER_DENIES) && found.has(&READER_DATA)));
     if restricted {
         out.add(CategoryId::AiUseRestriction, 0.85);
     }

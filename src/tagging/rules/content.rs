@@ -35,7 +35,7 @@ const LICENSE_OVER: Pattern = pattern!(
     content_word!(),
     r"\b|\b(?:your|user)[- ](?:generated )?",
     content_word!(),
-    r"\b[^.;]{0,60}?\blicen[cs]e",
+    r"\b[^.;]{0,60}?\b(?P<at2>licen[cs]e)",
 );
 const BROAD_TERMS: Pattern = pattern!(
     "content.broad_terms",

@@ -28,8 +28,8 @@ const CLASS_ACTION: Pattern = pattern!(
 );
 const INDIVIDUAL_BASIS: Pattern = pattern!(
     "dispute.individual_basis",
-    r"\b(?:on an|in your|in its|in their) individual (?:basis|capacity)\b|\bindividually\b",
-    r"|\bas an individual\b|\bindividual (?:claims|arbitration)\b",
+    r"\b(?:on an|in your|in its|in their) individual (?:basis|capacity)\b",
+    r"|\bindividually,? (?:and|not)\b|\bas an individual\b|\bindividual (?:claims|arbitration)\b",
 );
 const JURY: Pattern = pattern!(
     "dispute.jury",
@@ -77,12 +77,14 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
     static DISPUTE_WORD: LazyLock<Regex> = LazyLock::new(|| {
         helper(r"\b(?:claims?|disputes?|arbitrat\w*|proceedings?|actions?|lawsuits?|litigat\w*)\b")
     });
+    static ONLY: LazyLock<Regex> =
+        LazyLock::new(|| helper(r"\b(?:only|solely|exclusively|not|no|must|shall|will)\b"));
     static LEGAL_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
         helper(r"\b(?:claims?|causes? of action|lawsuits?|suits?|legal action|sue|litigation)\b")
     });
 
     let class_waiver = (found.any(&CLASS_ACTION) && found.has(&WAIVER_WORD))
-        || (found.any(&INDIVIDUAL_BASIS) && found.has(&DISPUTE_WORD));
+        || (found.any(&INDIVIDUAL_BASIS) && found.has(&DISPUTE_WORD) && found.has(&ONLY));
     if class_waiver {
         out.add(CategoryId::ClassActionWaiver, 0.9);
     }

@@ -50,7 +50,7 @@ const SHARE_TO: Pattern = pattern!(
 const PASSIVE: Pattern = pattern!(
     "privacy.passive_share",
     personal_data!(),
-    r"\b[^.;]*?\b(?P<at>is|are|be|been|being|get|gets)\s+(?:[\w-]+\s+){0,2}?(?:shared|disclosed",
+    r"\b[^.;]*?\b(?:is|are|be|been|being|get|gets)\s+(?:[\w-]+\s+){0,2}?(?P<at>shared|disclosed",
     r"|sold|rented|leased|traded|transferred|provided|released|passed|made available|given",
     r"|transmitted|communicated|handed over|revealed|exchanged|sublicensed)\b",
 );
@@ -69,7 +69,7 @@ const SELL_DATA: Pattern = pattern!(
 const SOLD_PASSIVE: Pattern = pattern!(
     "privacy.sold_passive",
     personal_data!(),
-    r"\b[^.;]*?\b(?P<at>is|are|be|been|being|get|gets)\s+(?:[\w-]+\s+){0,2}?(?:sold|rented|leased",
+    r"\b[^.;]*?\b(?:is|are|be|been|being|get|gets)\s+(?:[\w-]+\s+){0,2}?(?P<at>sold|rented|leased",
     r"|traded|monetized|monetised)\b",
 );
 const BUSINESS_TRANSFER: Pattern = pattern!(
