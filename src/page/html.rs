@@ -22,17 +22,21 @@
 //! visible and an accordion folded only by a class name is recognised by that name alone
 //! (`collapse`, `accordion`, ...). Banners are recognised by their class or id words.
 
-use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
+use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
 
 use super::{Block, Page};
+
+mod nesting;
 
 /// Reads an HTML page into blocks, leaving site chrome out.
 ///
 /// When `url` is `None`, the page's own canonical address (`<link rel="canonical">` or
 /// `og:url`) is used, if it declares one.
 pub fn parse(html: &str, url: Option<&str>) -> Page {
-    let dom = Html::parse_document(html);
+    let html = nesting::flatten(html);
+    let dom = Html::parse_document(&html);
     let meta = read_metadata(&dom);
 
     let root = content_root(&dom);
@@ -91,8 +95,13 @@ fn absolute_url(href: &str) -> Option<String> {
 /// The share of the page's text that marked main content must hold to be read alone.
 const MAIN_SHARE: f64 = 0.3;
 
-/// Subtree measurements stop after this many nodes (see the module's note on cost).
-const MEASURE_NODE_LIMIT: usize = 20_000;
+/// Nodes that the checks measuring a subtree (banners, link menus) may visit in all, per page.
+/// Past it, those checks give up and read the element as content: a real page needs a small
+/// fraction of this, and hostile markup cannot make the walk quadratic.
+const MEASURE_BUDGET: usize = 2_000_000;
+
+/// Nodes one banner or menu check may visit: banners and menus are small.
+const MEASURE_NODE_LIMIT: usize = 1_000;
 
 /// The element to read: the page's marked main content when it holds a fair share of the text,
 /// else the whole document.
@@ -118,8 +127,9 @@ fn content_root(dom: &Html) -> NodeRef<'_, Node> {
     let candidate = main.or(if articles.len() == 1 { articles.pop() } else { None });
     let Some(candidate) = candidate else { return document };
 
-    let whole = text_len(document, usize::MAX, MEASURE_NODE_LIMIT * 50);
-    let part = text_len(candidate, usize::MAX, MEASURE_NODE_LIMIT * 50);
+    let mut unlimited = usize::MAX;
+    let whole = text_len(document, usize::MAX, &mut unlimited).unwrap_or(0);
+    let part = text_len(candidate, usize::MAX, &mut unlimited).unwrap_or(0);
     if whole > 0 && part as f64 >= MAIN_SHARE * whole as f64 {
         candidate
     } else {
@@ -246,6 +256,8 @@ struct Frame {
     in_content: bool,
     /// Inside a heading or a `<summary>`, where a button's text is a title, not a control.
     in_title: bool,
+    /// For a closed `<details>`: its first `<summary>`, the one part that stays visible.
+    closed_details_summary: Option<Option<NodeId>>,
 }
 
 impl Frame {
@@ -258,6 +270,7 @@ impl Frame {
             collapsed: false,
             in_content: false,
             in_title: false,
+            closed_details_summary: None,
         }
     }
 }
@@ -272,10 +285,13 @@ struct Walker {
     /// `<br>`s in a row since the last text: two end the block, as a blank line would.
     breaks: usize,
     frames: Vec<Frame>,
+    /// What is left of [`MEASURE_BUDGET`].
+    budget: usize,
 }
 
 impl Walker {
     fn run(mut self, root: NodeRef<'_, Node>) -> Vec<Block> {
+        self.budget = MEASURE_BUDGET;
         self.frames.push(Frame::root());
         let mut node = root;
 
@@ -328,7 +344,7 @@ impl Walker {
             self.line_break();
             return false;
         }
-        if is_skipped(node, element, &parent) {
+        if is_skipped(node, element, &parent, &mut self.budget) {
             return false;
         }
 
@@ -402,7 +418,7 @@ impl Walker {
             tag: frame.block_tag.clone(),
             heading_level: frame.heading_level,
             hidden: frame.hidden,
-            collapsed: frame.collapsed,
+            collapsed: frame.collapsed || frame.closed_details_summary.is_some(),
             index: self.blocks.len(),
         });
     }
@@ -420,11 +436,10 @@ fn child_frame(
     let heading_level = heading_level(element);
     let folds = is_folding_panel(element);
 
-    let closed_details_body = node
-        .parent()
-        .and_then(|parent| parent.value().as_element())
-        .is_some_and(|details| details.name() == "details" && details.attr("open").is_none())
-        && !is_first_summary(node);
+    let closed_details_body =
+        parent.closed_details_summary.is_some_and(|summary| summary != Some(node.id()));
+    let closed_details_summary =
+        (name == "details" && element.attr("open").is_none()).then(|| first_summary(node));
 
     let collapsed = parent.collapsed || closed_details_body || (folds && own_hidden);
     let hidden = parent.hidden || (own_hidden && !folds);
@@ -439,11 +454,17 @@ fn child_frame(
             || CONTENT_TAGS.contains(&name)
             || element.attr("role") == Some("main"),
         in_title: parent.in_title || heading_level.is_some() || name == "summary",
+        closed_details_summary,
     }
 }
 
 /// Whether an element and everything in it is left out of the page.
-fn is_skipped(node: NodeRef<'_, Node>, element: &scraper::node::Element, parent: &Frame) -> bool {
+fn is_skipped(
+    node: NodeRef<'_, Node>,
+    element: &scraper::node::Element,
+    parent: &Frame,
+    budget: &mut usize,
+) -> bool {
     let name = element.name();
 
     if !is_html_namespace(element) || NEVER_TEXT.contains(&name) || CHROME.contains(&name) {
@@ -461,10 +482,10 @@ fn is_skipped(node: NodeRef<'_, Node>, element: &scraper::node::Element, parent:
     if element.attr("aria-modal") == Some("true") {
         return true;
     }
-    if (name == "ul" || name == "ol") && is_link_menu(node) {
+    if (name == "ul" || name == "ol") && is_link_menu(node, budget) {
         return true;
     }
-    is_consent_banner(node, element)
+    is_consent_banner(node, element, budget)
 }
 
 fn is_hidden(element: &scraper::node::Element) -> bool {
@@ -497,23 +518,12 @@ fn is_folding_panel(element: &scraper::node::Element) -> bool {
     })
 }
 
-/// The first `<summary>` of a `<details>` stays visible when the details are closed.
-fn is_first_summary(node: NodeRef<'_, Node>) -> bool {
-    let is_summary = |n: &NodeRef<'_, Node>| {
-        n.value().as_element().is_some_and(|element| element.name() == "summary")
-    };
-    if !is_summary(&node) {
-        return false;
-    }
-
-    let mut sibling = node.prev_sibling();
-    while let Some(previous) = sibling {
-        if is_summary(&previous) {
-            return false;
-        }
-        sibling = previous.prev_sibling();
-    }
-    true
+/// The first `<summary>` child of a `<details>`: it stays visible when the details are closed.
+fn first_summary(details: NodeRef<'_, Node>) -> Option<NodeId> {
+    details
+        .children()
+        .find(|child| child.value().as_element().is_some_and(|e| e.name() == "summary"))
+        .map(|summary| summary.id())
 }
 
 fn heading_level(element: &scraper::node::Element) -> Option<u8> {
@@ -531,7 +541,7 @@ fn heading_level(element: &scraper::node::Element) -> Option<u8> {
 
 /// A list whose every item is only link text: a menu (of sibling policies, of site sections),
 /// not content.
-fn is_link_menu(list: NodeRef<'_, Node>) -> bool {
+fn is_link_menu(list: NodeRef<'_, Node>, budget: &mut usize) -> bool {
     let mut items = 0;
     let mut visited = 0;
 
@@ -545,9 +555,10 @@ fn is_link_menu(list: NodeRef<'_, Node>) -> bool {
         let mut link_text = false;
         for node in item.descendants() {
             visited += 1;
-            if visited > MEASURE_NODE_LIMIT / 20 {
+            if visited > MEASURE_NODE_LIMIT || *budget == 0 {
                 return false;
             }
+            *budget -= 1;
 
             let Node::Text(text) = node.value() else { continue };
             if text.trim().is_empty() {
@@ -579,7 +590,11 @@ fn inside_link(node: NodeRef<'_, Node>, stop: NodeRef<'_, Node>) -> bool {
 
 /// A cookie or consent banner: named so by its class or id, and short, or made by a known
 /// consent tool. Tables and lists are never banners (a cookie policy lists its cookies in them).
-fn is_consent_banner(node: NodeRef<'_, Node>, element: &scraper::node::Element) -> bool {
+fn is_consent_banner(
+    node: NodeRef<'_, Node>,
+    element: &scraper::node::Element,
+    budget: &mut usize,
+) -> bool {
     if matches!(element.name(), "table" | "tbody" | "tr" | "td" | "ul" | "ol" | "li" | "dl") {
         return false;
     }
@@ -596,48 +611,48 @@ fn is_consent_banner(node: NodeRef<'_, Node>, element: &scraper::node::Element) 
         return false;
     }
 
-    let length = text_len(node, BANNER_MAX_TEXT + 1, MEASURE_NODE_LIMIT / 20);
-    length <= BANNER_MAX_TEXT
+    let mut allowance = MEASURE_NODE_LIMIT.min(*budget);
+    let length = text_len(node, BANNER_MAX_TEXT + 1, &mut allowance);
+    *budget -= MEASURE_NODE_LIMIT.min(*budget) - allowance;
+    length.is_some_and(|length| length <= BANNER_MAX_TEXT)
 }
 
-/// Bytes of non-space text under `node`, counting at most `limit` bytes and `node_limit`
-/// nodes; past either limit, returns `usize::MAX` when the node limit is hit first.
-fn text_len(node: NodeRef<'_, Node>, limit: usize, node_limit: usize) -> usize {
+/// Bytes of text under `node` (script and the like left out), counting up to `limit` bytes.
+/// Each node visited costs one unit of `budget`; `None` when the budget runs out first.
+fn text_len(node: NodeRef<'_, Node>, limit: usize, budget: &mut usize) -> Option<usize> {
     let mut length = 0;
-    let mut visited = 0;
-    let mut skipping: Option<ego_tree::NodeId> = None;
+    let mut skipping: Option<NodeId> = None;
 
     for edge in node.traverse() {
         match edge {
-            ego_tree::iter::Edge::Open(current) => {
-                visited += 1;
-                if visited > node_limit {
-                    return usize::MAX;
+            Edge::Open(current) => {
+                if *budget == 0 {
+                    return None;
                 }
+                *budget -= 1;
                 if skipping.is_some() {
                     continue;
                 }
+
                 match current.value() {
-                    Node::Text(text) => {
-                        length += text.trim().len();
-                        if length >= limit {
-                            return length;
-                        }
-                    }
+                    Node::Text(text) => length += text.trim().len(),
                     Node::Element(element) if NEVER_TEXT.contains(&element.name()) => {
                         skipping = Some(current.id());
                     }
                     _ => {}
                 }
+                if length >= limit {
+                    return Some(length);
+                }
             }
-            ego_tree::iter::Edge::Close(current) => {
+            Edge::Close(current) => {
                 if skipping == Some(current.id()) {
                     skipping = None;
                 }
             }
         }
     }
-    length
+    Some(length)
 }
 
 /// All text under `node` with white space folded, stopping after `limit` bytes.
@@ -693,7 +708,13 @@ mod tests {
         assert_eq!(page.title.as_deref(), Some("Terms of Use"));
         assert_eq!(
             texts(&page),
-            ["Terms of Use", "By using the service you agree.", "1. Fees", "You pay monthly.", "No refunds."]
+            [
+                "Terms of Use",
+                "By using the service you agree.",
+                "1. Fees",
+                "You pay monthly.",
+                "No refunds."
+            ]
         );
         assert_eq!(page.blocks[0].heading_level, Some(1));
         assert_eq!(page.blocks[2].heading_level, Some(2));
