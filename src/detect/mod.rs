@@ -114,6 +114,9 @@ const NAME_CAP: f32 = 5.0;
 /// Words of text from which text evidence counts in full; shorter texts count in proportion.
 const FULL_TEXT_WORDS: f32 = 300.0;
 
+/// Reporting words from which their rate counts in full: one or two are chance.
+const FULL_ARTICLE_HITS: f32 = 5.0;
+
 /// Stems of words legal documents call themselves by, for the cheap first look (folded).
 const LEGAL_STEMS: &[&str] = &[
     "term",
@@ -328,31 +331,46 @@ fn first_heading(page: &Page) -> Option<&str> {
         .map(|block| block.text.as_str())
 }
 
-/// Evidence from the text, with a signal for each part that counts. Evidence from what the
-/// text lacks (few legal words, few obligations) is scaled down for short texts, where absence
-/// means little; evidence from what it has (reporting words, bylines) counts in full.
+/// Evidence from the text, with a signal for each part that counts. Rates of legal words and
+/// obligations are scaled down for short texts, where a few words make a rate; the rate of
+/// reporting words counts in full once [`FULL_ARTICLE_HITS`] of them are seen, whatever the
+/// length, and bylines always do.
 fn text_evidence(cues: &TextCues, signals: &mut Vec<Signal>) -> f32 {
     let reliability = (cues.sample_words as f32 / FULL_TEXT_WORDS).min(1.0);
-    let lacking = |weight: f32| if weight < 0.0 { weight * reliability } else { weight };
+    let scaled = |weight: f32| weight * reliability;
+    let article_reliability = (cues.article_hits as f32 / FULL_ARTICLE_HITS).min(1.0);
 
     let parts = [
-        ("self references per 1,000 words", cues.self_per_k, 0.8 * cues.self_per_k.min(5.0)),
+        (
+            "self references per 1,000 words",
+            cues.self_per_k,
+            scaled(0.8 * cues.self_per_k.min(5.0)),
+        ),
         (
             "legal words per 1,000 words",
             cues.legal_per_k,
-            lacking(((cues.legal_per_k - 10.0) / 10.0).clamp(-1.0, 2.5)),
+            scaled(((cues.legal_per_k - 10.0) / 10.0).clamp(-1.0, 2.5)),
         ),
         (
             "share of clauses binding you or us",
             cues.obligation_share,
-            lacking(((cues.obligation_share - 0.12) * 8.0).clamp(-1.0, 2.5)),
+            scaled(((cues.obligation_share - 0.12) * 8.0).clamp(-1.0, 2.5)),
         ),
         (
             "share of numbered provisions",
             cues.numbered_share,
             if cues.numbered_share > 0.15 { 0.5 } else { 0.0 },
         ),
-        ("reporting words per 1,000 words", cues.article_per_k, -0.4 * cues.article_per_k.min(8.0)),
+        (
+            "reporting words per 1,000 words",
+            cues.article_per_k,
+            -0.4 * cues.article_per_k.min(8.0) * article_reliability,
+        ),
+        (
+            "headings of legal sections",
+            cues.legal_headings as f32,
+            0.3 * cues.legal_headings.min(5) as f32,
+        ),
         (
             "article marks (bylines, reading time, comments)",
             cues.article_marks as f32,

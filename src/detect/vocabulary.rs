@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::names::fold;
+use super::names::{contains_words, fold};
 use super::PageKind;
 use crate::document::Document;
 use crate::page::Page;
@@ -337,6 +337,8 @@ pub struct TextCues {
     pub self_per_k: f32,
     /// Reporting and article vocabulary per 1,000 words.
     pub article_per_k: f32,
+    /// Reporting and article words seen in all.
+    pub article_hits: usize,
     /// Vocabulary of each kind in [`KINDS`], per 1,000 words.
     pub kind_per_k: [f32; 6],
     /// Share of clauses that bind "you" or say what "we" do.
@@ -345,6 +347,9 @@ pub struct TextCues {
     pub numbered_share: f32,
     /// Bylines, publication lines, reading times and comment sections seen.
     pub article_marks: usize,
+    /// Section headings that name a part of a legal document (`Limitation of liability`,
+    /// `Information we collect`, `Droit applicable`).
+    pub legal_headings: usize,
 }
 
 static PHRASE_INDEX: LazyLock<HashMap<&'static str, &'static [Cue]>> =
@@ -407,6 +412,65 @@ const ARTICLE_MARKS: &[&str] = &[
     "mehr zum thema",
 ];
 
+/// Words of the headings of legal documents' sections (folded).
+const LEGAL_HEADINGS: &[&str] = &[
+    "liability",
+    "warranty",
+    "warranties",
+    "disclaimer",
+    "disclaimers",
+    "indemnification",
+    "indemnity",
+    "termination",
+    "governing law",
+    "applicable law",
+    "dispute",
+    "disputes",
+    "arbitration",
+    "intellectual property",
+    "changes to",
+    "modifications",
+    "contact us",
+    "how to contact us",
+    "information we collect",
+    "data we collect",
+    "how we use",
+    "how we share",
+    "sharing",
+    "your rights",
+    "your choices",
+    "retention",
+    "data retention",
+    "security",
+    "children",
+    "cookies",
+    "third party",
+    "third parties",
+    "definitions",
+    "eligibility",
+    "your account",
+    "payment",
+    "fees",
+    "severability",
+    "entire agreement",
+    "miscellaneous",
+    "international transfers",
+    "prohibited",
+    "responsabilite",
+    "propriete intellectuelle",
+    "donnees personnelles",
+    "resiliation",
+    "droit applicable",
+    "vos droits",
+    "haftung",
+    "kundigung",
+    "gerichtsstand",
+    "ihre rechte",
+    "gewahrleistung",
+    "responsabilidad",
+    "legge applicabile",
+];
+
 /// Words that say a short line is a publication date.
 const PUBLISHED: &[&str] =
     &["published", "posted", "veroffentlicht", "publie", "publicado", "pubblicato", "updated on"];
@@ -434,10 +498,12 @@ pub fn measure(page: &Page, document: &Document) -> TextCues {
         legal_per_k: per_k(Cue::Legal),
         self_per_k: per_k(Cue::SelfReference),
         article_per_k: per_k(Cue::Article),
+        article_hits: counts.get(&Cue::Article).copied().unwrap_or(0),
         kind_per_k,
         obligation_share: obligation_share(document),
         numbered_share: numbered_share(document),
         article_marks: article_marks(page),
+        legal_headings: legal_headings(document),
     }
 }
 
@@ -508,6 +574,19 @@ fn article_marks(page: &Page) -> usize {
         }
     }
     marks
+}
+
+fn legal_headings(document: &Document) -> usize {
+    document
+        .sections
+        .iter()
+        .filter_map(|section| section.heading.as_deref())
+        .take(CLAUSES_READ)
+        .filter(|heading| {
+            let folded = fold(heading);
+            LEGAL_HEADINGS.iter().any(|phrase| contains_words(&folded, phrase))
+        })
+        .count()
 }
 
 /// `By Jane Doe`, `Posted by Ann`, `Von Max Muster`: an opener then a capitalised name.
