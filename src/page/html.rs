@@ -8,9 +8,9 @@
 //! single `<article>`) and that content holds a fair share of the page's text, only it is read.
 //!
 //! Text in a closed `<details>` or a folded accordion panel is kept and marked `collapsed`;
-//! text the page does not render (`hidden`, `aria-hidden="true"`, `display: none` or
-//! `visibility: hidden` in an inline style) is kept and marked `hidden`, so later stages can
-//! leave it out without losing it.
+//! text the page does not render (`hidden`, `display: none` or `visibility: hidden` in an inline
+//! style, and `aria-hidden="true"` on elements with little text) is kept and marked `hidden`, so
+//! later stages can leave it out without losing it.
 //!
 //! Cost: html5ever parses in one pass; its tree-building checks walk the stack of open elements,
 //! so a page nested `d` deep costs O(n·d) (10,000 nested `div`s parse in well under a second in a
@@ -239,6 +239,10 @@ const CONSENT_TOOLS: &[&str] = &[
 /// a cookie policy's own sections.
 const BANNER_MAX_TEXT: usize = 2_000;
 
+/// Text (in bytes) from which an `aria-hidden` element is content hidden behind an open menu or
+/// dialog rather than decoration (see [`is_hidden`]).
+const ARIA_HIDDEN_MAX_TEXT: usize = 500;
+
 /// Words in a class or id that mark a folding panel (accordion, tab, disclosure).
 const FOLD_WORDS: &[&str] = &["accordion", "collaps", "expand", "toggle", "panel", "faq", "tab"];
 
@@ -349,7 +353,7 @@ impl Walker {
         }
 
         let is_block = BLOCK_TAGS.contains(&name);
-        let own_hidden = is_hidden(element);
+        let own_hidden = is_hidden(node, element, &mut self.budget);
         if own_hidden && !is_block && !parent.hidden {
             // Hidden words inside visible text: the sentence reads without them.
             return false;
@@ -488,12 +492,23 @@ fn is_skipped(
     is_consent_banner(node, element, budget)
 }
 
-fn is_hidden(element: &scraper::node::Element) -> bool {
+/// Whether the page does not render an element. `aria-hidden` only hides from assistive
+/// technology, yet it mostly marks decorative or duplicated text, so it counts when the element
+/// holds little text; pages put it on their whole content while a menu or dialog is open, and
+/// that content is what the reader sees once it closes.
+fn is_hidden(
+    node: NodeRef<'_, Node>,
+    element: &scraper::node::Element,
+    budget: &mut usize,
+) -> bool {
     if element.attr("hidden").is_some_and(|value| value != "until-found") {
         return true;
     }
     if element.attr("aria-hidden") == Some("true") {
-        return true;
+        let mut allowance = MEASURE_NODE_LIMIT.min(*budget);
+        let length = text_len(node, ARIA_HIDDEN_MAX_TEXT, &mut allowance);
+        *budget -= MEASURE_NODE_LIMIT.min(*budget) - allowance;
+        return length.is_some_and(|length| length < ARIA_HIDDEN_MAX_TEXT);
     }
 
     let Some(style) = element.attr("style") else { return false };

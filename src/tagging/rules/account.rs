@@ -18,7 +18,11 @@ use crate::categories::CategoryId;
 
 const AGE_NUMBER: Pattern = pattern!(
     "account.age_number",
-    r"\b(?:under|below|younger than|over|above|older than|at least|minimum age of|aged?",
+    trigger: [
+        "under|below|younger|over|above|older|least|minimum|=age|=aged|less than|year|+",
+        "0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred",
+    ],
+r"\b(?:under|below|younger than|over|above|older than|at least|minimum age of|aged?",
     r"|age of|less than)\s+(?:the age of\s+)?",
     number!(),
     r"\b|\b",
@@ -27,14 +31,21 @@ const AGE_NUMBER: Pattern = pattern!(
 );
 const MINORS: Pattern = pattern!(
     "account.minors",
-    r"\b(?:children|child|minors?|kids|teenagers?|age of (?:majority|consent)|legal age",
+    trigger: [
+        "child|minor|=kids|teen|adult|parent|=age",
+    ],
+r"\b(?:children|child|minors?|kids|teenagers?|age of (?:majority|consent)|legal age",
     r"|full (?:legal )?age|of legal age|adults? only|age requirements?|age limits?",
     r"|age restrictions?|parental (?:consent|permission)|parent or (?:legal )?guardian",
     r"|minimum age|age verification)\b",
 );
 const ADVANCE_NOTICE: Pattern = pattern!(
     "account.advance_notice",
-    r"\b(?:notify|notice|notification|inform|tell|alert|e-?mail|announce\w*|let you know",
+    trigger: [
+        "advance|prior|before|ahead|at least",
+        "notif|notice|inform|tell|alert|mail|announc|let you know|advise|post|publish|provide",
+    ],
+r"\b(?:notify|notice|notification|inform|tell|alert|e-?mail|announce\w*|let you know",
     r"|advise|notif\w*|post\w*|publish\w*|provide)\b[^.;]*?\b(?:in advance|advance notice",
     r"|prior notice|before (?:the|they|it|any|such|these|those|changes?|new|revised|updated",
     r"|taking|that)|prior to (?:the|their|its|any|such|these|changes?|new|revised|updated)",
@@ -44,7 +55,11 @@ const ADVANCE_NOTICE: Pattern = pattern!(
 );
 const EFFECTIVE_AFTER: Pattern = pattern!(
     "account.effective_after",
-    r"\b(?:effective|take effect|takes effect|apply|applies|become binding|bound|enter into",
+    trigger: [
+        "effect|apply|applies|binding|bound|force",
+        "day|week|month",
+    ],
+r"\b(?:effective|take effect|takes effect|apply|applies|become binding|bound|enter into",
     r" force)\b[^.;]{0,50}?\b(?:no (?:sooner|earlier) than|not (?:until|before)|until|after",
     r"|following|within)\b[^.;]{0,30}?\b",
     number!(),
@@ -52,7 +67,11 @@ const EFFECTIVE_AFTER: Pattern = pattern!(
 );
 const DAYS_NOTICE: Pattern = pattern!(
     "account.days_notice",
-    r"\b",
+    trigger: [
+        "notice|notification|comment period|review period",
+        "day|week|month|period",
+    ],
+r"\b",
     number!(),
     r"(?:\s*-\s*|\s+)(?:calendar |business )?(?:days?|weeks?|months?)(?:'s?|s')?",
     r" (?:prior |advance |written |prior written |advance written |of )*(?:notice",

@@ -26,11 +26,20 @@ macro_rules! content_word {
     };
 }
 
-const GRANT: Pattern =
-    pattern!("content.grant", r"\bgrant\w*\b[^.;]*?\b(?:licen[cs]es?|rights?|permission)\b",);
+const GRANT: Pattern = pattern!(
+    "content.grant",
+    trigger: [
+        "grant",
+        "licen|right|permission",
+    ],
+r"\bgrant\w*\b[^.;]*?\b(?:licen[cs]es?|rights?|permission)\b",);
 const LICENSE_OVER: Pattern = pattern!(
     "content.license_over",
-    r"\blicen[cs]e\b[^.;]{0,80}?\b(?:to|in|on|over|for)\b[^.;]{0,30}?\b(?:your|user|such|any",
+    trigger: [
+        "licen",
+        "content|submission|material|post|upload|photo|video|image|work|contribution|ugc|feedback|comment|review|idea|suggestion|music|recording|creation|listing|likeness|name|voice|message",
+    ],
+r"\blicen[cs]e\b[^.;]{0,80}?\b(?:to|in|on|over|for)\b[^.;]{0,30}?\b(?:your|user|such|any",
     r"|all|the|that) (?:[\w-]+ )?",
     content_word!(),
     r"\b|\b(?:your|user)[- ](?:generated )?",
@@ -39,18 +48,30 @@ const LICENSE_OVER: Pattern = pattern!(
 );
 const BROAD_TERMS: Pattern = pattern!(
     "content.broad_terms",
-    r"\b(?:perpetual|irrevocable|royalty[- ]free|sub-?licens\w*|fully[- ]paid|worldwide",
+    trigger: [
+        "perpetual|irrevocable|royalty|licens|fully paid|fully-paid|worldwide|transferable",
+    ],
+r"\b(?:perpetual|irrevocable|royalty[- ]free|sub-?licens\w*|fully[- ]paid|worldwide",
     r"|transferable)\b",
 );
 const ANY_MEDIA: Pattern = pattern!(
     "content.any_media",
-    r"\b(?:any|all) (?:media|medium|formats?|forms?|channels?)\b[^.;]{0,40}?\b(?:now known",
+    trigger: [
+        "media|medium|format|form|channel|now known",
+        "known|developed|hereafter|future|devised|invented",
+    ],
+r"\b(?:any|all) (?:media|medium|formats?|forms?|channels?)\b[^.;]{0,40}?\b(?:now known",
     r"|later developed|hereafter|in the future)|\bnow known or (?:hereafter|later|in the future)",
     r" (?:devised|developed|invented|known)\b",
 );
 const USE_CONTENT: Pattern = pattern!(
     "content.use_content",
-    r"\b(?:use|reproduce|distribute|modify|adapt|publish|display|exploit|commerciali[sz]e",
+    trigger: [
+        "use|reproduc|distribut|modif|adapt|publish|display|exploit|commerciali|perform|translat",
+        "your|user",
+        "content|submission|material|post|upload|photo|video|image|work|contribution|ugc|feedback|comment|review|idea|suggestion|music|recording|creation|listing|likeness|name|voice|message",
+    ],
+r"\b(?:use|reproduce|distribute|modify|adapt|publish|display|exploit|commerciali[sz]e",
     r"|publicly perform|translate)\w*\b[^.;]{0,80}?\b(?:your|user|users')[- ](?:generated )?",
     content_word!(),
     r"\b",

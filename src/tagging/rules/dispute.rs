@@ -21,19 +21,28 @@ use crate::categories::CategoryId;
 
 const CLASS_ACTION: Pattern = pattern!(
     "dispute.class_action",
-    r"\bclass(?:[- ]wide| actions?| arbitrations?| proceedings?| members?| basis| claims?",
+    trigger: [
+        "class|representative|attorney|consolidated|collective",
+    ],
+r"\bclass(?:[- ]wide| actions?| arbitrations?| proceedings?| members?| basis| claims?",
     r"| or (?:collective|representative|consolidated))\b|\brepresentative (?:actions?",
     r"|proceedings?|capacity|claims?|basis)\b|\bprivate attorneys? general\b",
     r"|\bconsolidated (?:actions?|proceedings?|basis|arbitrations?)\b|\bcollective actions?\b",
 );
 const INDIVIDUAL_BASIS: Pattern = pattern!(
     "dispute.individual_basis",
-    r"\b(?:on an|in your|in its|in their) individual (?:basis|capacity)\b",
+    trigger: [
+        "individual",
+    ],
+r"\b(?:on an|in your|in its|in their) individual (?:basis|capacity)\b",
     r"|\bindividually,? (?:and|not)\b|\bas an individual\b|\bindividual (?:claims|arbitration)\b",
 );
 const JURY: Pattern = pattern!(
     "dispute.jury",
-    r"\b(?:waiv\w*|give up|giving up|gives up|relinquish\w*|forgo\w*|forego\w*|surrender\w*)",
+    trigger: [
+        "jury",
+    ],
+r"\b(?:waiv\w*|give up|giving up|gives up|relinquish\w*|forgo\w*|forego\w*|surrender\w*)",
     r"\b[^.;]{0,80}?\bjury\b|\bjury\b[^.;]{0,60}?\b(?:waiv\w*|is not available|not available",
     r"|shall not|will not|no right)\b|\bno (?:right to (?:a )?)?jury\b|\bjudge or (?:a )?jury\b",
     r"|\bjudge,? (?:and )?not a jury\b|\bwithout a jury\b|\binstead of a jury\b",
@@ -41,26 +50,41 @@ const JURY: Pattern = pattern!(
 );
 const MUST_BE_BROUGHT: Pattern = pattern!(
     "dispute.must_be_brought",
-    r"\b(?:claims?|causes? of action|actions?|lawsuits?|suits?|proceedings?|disputes?",
+    trigger: [
+        "within",
+        "claim|cause|action|lawsuit|suit|proceeding|dispute|complaint",
+    ],
+r"\b(?:claims?|causes? of action|actions?|lawsuits?|suits?|proceedings?|disputes?",
     r"|complaints?|legal action)\b[^.;]*?\b(?:must|shall|should|has to|have to|needs? to",
     r"|will)\b[^.;]{0,40}?\b(?:be )?(?:filed|commenced|commence|brought|bring|initiated",
     r"|initiate|asserted|assert|file|instituted|submitted)\b[^.;]{0,40}?\bwithin\b",
 );
 const BARRED: Pattern = pattern!(
     "dispute.barred",
-    r"\b(?:forever|permanently|time)[- ]?barred\b|\b(?:is|are|be) (?:\w+ )?barred\b",
+    trigger: [
+        "barred|limitation|waive",
+    ],
+r"\b(?:forever|permanently|time)[- ]?barred\b|\b(?:is|are|be) (?:\w+ )?barred\b",
     r"|\bstatutes? of limitations?\b|\blimitations? periods?\b",
     r"|\bwaive[sd]? (?:the|any) right to (?:assert|bring|file)\b[^.;]*?\b(?:more than|after)\b",
 );
 const WITHIN_AFTER: Pattern = pattern!(
     "dispute.within_after",
-    r"\bwithin\b[^.;]{0,30}?\b(?:years?|months?|days?)\b[^.;]{0,60}?\b(?:after|of|from",
+    trigger: [
+        "within",
+        "year|month|day",
+    ],
+r"\bwithin\b[^.;]{0,30}?\b(?:years?|months?|days?)\b[^.;]{0,60}?\b(?:after|of|from",
     r"|following)\b[^.;]{0,60}?\b(?:claim|cause of action|event|arose|arises|arise",
     r"|accru\w*|incident|dispute)\b",
 );
 const OPT_OUT: Pattern = pattern!(
     "dispute.arbitration_opt_out",
-    r"\bopt(?:[- ]| to )?out\b[^.;]*?\barbitrat\w*|\barbitrat\w*\b[^.;]*?\bopt(?:[- ]| to )?out",
+    trigger: [
+        "arbitrat",
+        "opt|reject",
+    ],
+r"\bopt(?:[- ]| to )?out\b[^.;]*?\barbitrat\w*|\barbitrat\w*\b[^.;]*?\bopt(?:[- ]| to )?out",
     r"\b|\breject\w*\b[^.;]{0,40}?\b(?:this |the )?(?:arbitration|agreement to arbitrate)\b",
 );
 

@@ -22,30 +22,47 @@ use crate::categories::CategoryId;
 
 const INDEMNIFY: Pattern = pattern!(
     "liability.indemnify",
-    r"\bindemni\w*|\bhold\b[^.;]{0,60}?\bharmless\b|\bdefend\b[^.;]{0,80}?\b(?:against|from)",
+    trigger: [
+        "indemni|harmless|defend",
+    ],
+r"\bindemni\w*|\bhold\b[^.;]{0,60}?\bharmless\b|\bdefend\b[^.;]{0,80}?\b(?:against|from)",
     r"\b[^.;]{0,40}?\b(?:claims?|liabilit\w*|losses|damages|actions|suits|demands)\b",
 );
 const AS_IS: Pattern = pattern!(
     "liability.as_is",
-    r#"\bas[- ]is\b(?:[" ',]+(?:and|or|basis|with|without|,)|["']|\s*$|\s*\.)"#,
+    trigger: [
+        "as is|as-is|as available|as-available|all faults",
+    ],
+r#"\bas[- ]is\b(?:[" ',]+(?:and|or|basis|with|without|,)|["']|\s*$|\s*\.)"#,
     r#"|\bas[- ]available\b|\bwith all faults\b|\bprovided[" ']+(?:on an? )?[" ']*as[- ]is\b"#,
 );
 const DISCLAIM: Pattern = pattern!(
     "liability.disclaim",
-    r"\b(?:disclaim\w*|exclud\w*|makes? no|gives? no|provides? no|offers? no|without (?:any )?",
+    trigger: [
+        "warrant|representation|guarantee|conditions of",
+        "disclaim|exclud|=no|without",
+    ],
+r"\b(?:disclaim\w*|exclud\w*|makes? no|gives? no|provides? no|offers? no|without (?:any )?",
     r"(?:\w+ )?|no)\b[^.;]{0,60}?\b(?:warrant(?:y|ies)|representations?|guarantees?",
     r"|conditions of (?:merchantability|quality))\b",
 );
 const NOT_GUARANTEED: Pattern = pattern!(
     "liability.not_guaranteed",
-    r"\b(?:do|does|will|can|could|shall|did|make|makes)\s*(?:not|n't)\b[^.;]{0,30}?",
+    trigger: [
+        "warrant|guarantee|promise|represent|ensure|assur|certif",
+        "not|n't|cannot|=no",
+    ],
+r"\b(?:do|does|will|can|could|shall|did|make|makes)\s*(?:not|n't)\b[^.;]{0,30}?",
     r"\b(?:warrant|guarantee|promise|represent|ensure|assure|certify)\w*",
     r"|\bcannot (?:warrant|guarantee|promise|ensure|assure)\w*\b",
     r"|\bnot (?:warranted|guaranteed)\b|\bno (?:warranty|warranties|guarantee|assurance)\b",
 );
 const OWN_RISK: Pattern = pattern!(
     "liability.own_risk",
-    r"\bmerchantability\b|\bfitness for (?:a|any) particular purpose\b|\bnon-?infringement\b",
+    trigger: [
+        "merchantab|fitness|infringement|risk",
+    ],
+r"\bmerchantability\b|\bfitness for (?:a|any) particular purpose\b|\bnon-?infringement\b",
     r"|\bat (?:your|the user's|their|user's) (?:own|sole) (?:and \w+ )?risk\b",
     r"|\b(?:sole|own) risk\b",
 );

@@ -42,39 +42,63 @@ macro_rules! party {
 
 const SHARE_TO: Pattern = pattern!(
     "privacy.share_to",
-    r"\b(?:shar|disclos|sell|sold|rent|leas|trad|transfer|provid|releas|pass|send|sent|transmit",
+    trigger: [
+        "shar|disclos|sell|sold|rent|leas|trad|transfer|provid|releas|pass|send|sent|transmit|available|giv|communicat|hand|report|reveal|sublicens|suppl|furnish|exchang|unveil|forward",
+        "third|partner|advertis|affiliat|subsidiar|compan|organi|provider|vendor|supplier|contractor|enforcement|government|authorit|public bod|regulator|police|court|buyer|purchaser|successor|acquir|broker|marketer|research|others|anyone|anybody|any other|other |the public|sponsor|reseller|merchant|processor|recipient|agencies|facebook|google|amazon|microsoft|social|employee",
+    ],
+r"\b(?:shar|disclos|sell|sold|rent|leas|trad|transfer|provid|releas|pass|send|sent|transmit",
     r"|mak\w* available|giv|communicat|hand\w* over|report|reveal|sublicens|supply|furnish",
     r"|exchang|unveil|forward)\w*\b[^.;]*?\b(?:with|to)\b(?:\s+[\w'-]+){0,3}?\s+",
     party!(),
 );
 const PASSIVE: Pattern = pattern!(
     "privacy.passive_share",
-    personal_data!(),
+    trigger: [
+        "shared|disclosed|sold|rented|leased|traded|transferred|provided|released|passed|made available|given|transmitted|communicated|handed over|revealed|exchanged|sublicensed",
+        "data|information|info|detail|content|mail address|identifier|record|history|message|file|profile|contact|location|photo|list|personal|=it|them",
+    ],
+personal_data!(),
     r"\b[^.;]*?\b(?:is|are|be|been|being|get|gets)\s+(?:[\w-]+\s+){0,2}?(?P<at>shared|disclosed",
     r"|sold|rented|leased|traded|transferred|provided|released|passed|made available|given",
     r"|transmitted|communicated|handed over|revealed|exchanged|sublicensed)\b",
 );
 const WE_SHARE: Pattern = pattern!(
     "privacy.we_share",
-    r"\b(?:we|us)\b[^.;]{0,40}?\b(?P<at>share|disclose|sell|rent|transfer|release)\w*\b[^.;]{0,60}?",
+    trigger: [
+        "share|disclose|sell|rent|transfer|release",
+        "=we|=us",
+        "data|information|info|detail|content|mail address|identifier|record|history|message|file|profile|contact|location|photo|list|personal|=it|them",
+    ],
+r"\b(?:we|us)\b[^.;]{0,40}?\b(?P<at>share|disclose|sell|rent|transfer|release)\w*\b[^.;]{0,60}?",
     personal_data!(),
 );
 const SELL_DATA: Pattern = pattern!(
     "privacy.sell_data",
-    r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented|lease|leases|leasing|trade|trades",
+    trigger: [
+        "sell|sold|rent|lease|trad|moneti|sale of",
+        "data|information|info|detail|content|mail address|identifier|record|history|message|file|profile|contact|location|photo|list|personal|=it|them|detail",
+    ],
+r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented|lease|leases|leasing|trade|trades",
     r"|trading|monetiz\w*|monetis\w*|sale of)\b[^.;]{0,60}?\b(?:",
     personal_data!(),
     r"|it|them|lists?|details)\b",
 );
 const SOLD_PASSIVE: Pattern = pattern!(
     "privacy.sold_passive",
-    personal_data!(),
+    trigger: [
+        "sold|rented|leased|traded|monetized|monetised",
+        "data|information|info|detail|content|mail address|identifier|record|history|message|file|profile|contact|location|photo|list|personal|=it|them",
+    ],
+personal_data!(),
     r"\b[^.;]*?\b(?:is|are|be|been|being|get|gets)\s+(?:[\w-]+\s+){0,2}?(?P<at>sold|rented|leased",
     r"|traded|monetized|monetised)\b",
 );
 const BUSINESS_TRANSFER: Pattern = pattern!(
     "privacy.business_transfer",
-    r"\b(?:mergers?|merge[sd]?|acquisitions?|acquired|bankrupt\w*|reorgani[sz]\w*",
+    trigger: [
+        "merge|acqui|bankrupt|reorgani|insolven|change of|change in|sale of|sale or transfer|asset sale|divest|business transition|corporate|dissolution|liquidation|transferred",
+    ],
+r"\b(?:mergers?|merge[sd]?|acquisitions?|acquired|bankrupt\w*|reorgani[sz]\w*",
     r"|insolvenc\w*|change (?:of|in) (?:control|ownership)|sale (?:of|or transfer of)",
     r" (?:all|some|substantially|part|a portion|any portion|our|its|the company|the business",
     r"|assets|company)|asset sale|divest\w*|business transition|corporate (?:transaction",
@@ -82,32 +106,50 @@ const BUSINESS_TRANSFER: Pattern = pattern!(
 );
 const THIRD_PARTY_COLLECT: Pattern = pattern!(
     "privacy.third_party_collect",
-    r"\b(?:third[- ]?part(?:y|ies)|advertisers|(?:ad|advertising|analytics) (?:networks|partners",
+    trigger: [
+        "collect|receiv|obtain|access|gather",
+        "third|advertiser|network|partner|provider|compan",
+    ],
+r"\b(?:third[- ]?part(?:y|ies)|advertisers|(?:ad|advertising|analytics) (?:networks|partners",
     r"|providers|companies)|partners)\b[^.;]{0,60}?\b(?:may |might |can |will |also )*",
     r"(?P<at>collect|receive|obtain|access|gather|have access)\w*\b",
 );
 
 const RETAIN: Pattern = pattern!(
     "privacy.retain",
-    r"\b(?:retain|retains|retained|retaining|retention|keep|keeps|kept|keeping|store|stores",
+    trigger: [
+        "retain|retention|keep|kept|stor|preserv|maintain|hold|held|archiv",
+    ],
+r"\b(?:retain|retains|retained|retaining|retention|keep|keeps|kept|keeping|store|stores",
     r"|stored|storing|preserve[sd]?|preserving|maintain|maintains|maintained|hold|holds|held",
     r"|archive[sd]?|archiving)\b",
 );
 const AFTER_DELETION: Pattern = pattern!(
     "privacy.after_deletion",
-    r"\b(?:after|even after|following|despite|even if|even when|once|when|upon)\b[^.;]{0,40}?",
+    trigger: [
+        "after|following|despite|even if|even when|once|when|upon",
+        "delet|clos|terminat|cancel|remov|eras|deactivat|request",
+    ],
+r"\b(?:after|even after|following|despite|even if|even when|once|when|upon)\b[^.;]{0,40}?",
     r"\b(?:delet|clos|terminat|cancel|remov|eras|deactivat|request)\w*",
 );
 const CANNOT_DELETE: Pattern = pattern!(
     "privacy.cannot_delete",
-    r"\b(?:not|unable to|cannot|can't|won't)\b[^.;]{0,25}?\b(?:delete|remove|erase|purge)\b",
+    trigger: [
+        "not|unable|can|won't|possible|deletion|declin",
+        "delet|remov|eras|purg|request",
+    ],
+r"\b(?:not|unable to|cannot|can't|won't)\b[^.;]{0,25}?\b(?:delete|remove|erase|purge)\b",
     r"|\bnot (?:always )?(?:be )?possible to (?:completely |fully |entirely )?(?:delete|remove",
     r"|erase)|\bdeletion (?:will|does|may) not\b|\bdecline (?:your |such |the |these )?",
     r"(?:deletion )?requests\b|\bmay not be (?:completely |fully )?(?:deleted|removed|erased)\b",
 );
 const REMAINS: Pattern = pattern!(
     "privacy.remains",
-    r"\b(?:remain|remains|persist|persists|survive|survives)\b[^.;]{0,60}?\b(?:records|systems",
+    trigger: [
+        "remain|persist|surviv|backup|residual|permanently|indefinite|as long as|undefined|unlimited|indeterminate|retention period",
+    ],
+r"\b(?:remain|remains|persist|persists|survive|survives)\b[^.;]{0,60}?\b(?:records|systems",
     r"|servers|backups?|archives|databases?|logs|storage|cached|visible|viewable|available)\b",
     r"|\bbackup (?:copies|storage|systems|media|tapes|servers)\b|\bresidual (?:copies|data",
     r"|information)\b|\bpermanently (?:available|stored|archived|recorded)\b|\bindefinitely\b",
@@ -118,31 +160,51 @@ const REMAINS: Pattern = pattern!(
 
 const READER_DELETES: Pattern = pattern!(
     "privacy.reader_deletes",
-    r"\b(?:you|users?|individuals?|data subjects?|consumers?|residents?)\b[^.;]{0,80}?\b(?:can",
+    trigger: [
+        "=you|user|individual|data subject|consumer|resident",
+        "can|may|could|able|right|entitled|option|free to|at any time|request|=ask",
+        "delet|eras|remov|forgotten",
+    ],
+r"\b(?:you|users?|individuals?|data subjects?|consumers?|residents?)\b[^.;]{0,80}?\b(?:can",
     r"|may|could|are able to|be able to|have the right|has the right|right to|are entitled",
     r"|is entitled|option to|free to|able to|at any time|request|ask)\b[^.;]{0,100}?",
     r"\b(?P<at>delet\w*|eras\w*|remov\w*|be forgotten)",
 );
 const RIGHT_TO_ERASURE: Pattern = pattern!(
     "privacy.right_to_erasure",
-    r"\bright (?:to|of) (?:\w+ ){0,4}?(?:erasure|deletion|be forgotten|delete|erase)\b",
+    trigger: [
+        "erasure|deletion|forgotten|delete|erase",
+        "right|erasure",
+    ],
+r"\bright (?:to|of) (?:\w+ ){0,4}?(?:erasure|deletion|be forgotten|delete|erase)\b",
     r"|\bright to erasure\b|\berasure\b|\bright to be forgotten\b",
 );
 const REQUEST_DELETION: Pattern = pattern!(
     "privacy.request_deletion",
-    r"\b(?:request|ask|contact)\w*\b[^.;]{0,50}?\b(?:delet|eras)\w*|\b(?:deletion|erasure)",
+    trigger: [
+        "request|ask|contact|deletion|erasure",
+        "delet|eras",
+    ],
+r"\b(?:request|ask|contact)\w*\b[^.;]{0,50}?\b(?:delet|eras)\w*|\b(?:deletion|erasure)",
     r" (?:request|of your)\b",
 );
 const DELETED_ON_REQUEST: Pattern = pattern!(
     "privacy.deleted_on_request",
-    r"\bwe\b[^.;]{0,30}?\b(?:will|shall)\b[^.;]{0,20}?\b(?:delete|erase|remove)\b[^.;]*?",
+    trigger: [
+        "delete|erase|remove",
+        "request|ask|no longer want|close|delete your",
+    ],
+r"\bwe\b[^.;]{0,30}?\b(?:will|shall)\b[^.;]{0,20}?\b(?:delete|erase|remove)\b[^.;]*?",
     r"\b(?:request|ask|no longer want|close|delete your account)",
     r"|\bwhen you delete your (?:\w+ )?account\b[^.;]*?\b(?:deleted|erased|removed)\b",
 );
 
 const TRACKING_TECH: Pattern = pattern!(
     "privacy.tracking_tech",
-    r"\b(?:cookies?|web ?beacons?|pixel tags?|tracking pixels?|pixels?|clear gifs?|web bugs?",
+    trigger: [
+        "cookie|beacon|pixel|clear gif|web bug|tracking|local shared|local storage|sdk|software development kit|fingerprint|device id|advertising id|mobile identifier|script|analytics|matomo|piwik|mixpanel|amplitude|hotjar|fullstory|tag manager|remarketing|retargeting|re-targeting|interest-based|interest based|behavioral|behavioural|targeted ad|targeted advert|personalized ad|personalised ad|personalized advert|personalised advert|tailored ad|tailored advert|ad network|advertising network|social|session replay",
+    ],
+r"\b(?:cookies?|web ?beacons?|pixel tags?|tracking pixels?|pixels?|clear gifs?|web bugs?",
     r"|tracking (?:technolog\w*|tools?|codes?|scripts?|tags?|devices?|mechanisms?)",
     r"|local (?:shared objects|storage)|sdks?|software development kits?|fingerprint\w*",
     r"|device (?:ids?|identifiers?)|advertising (?:ids?|identifiers?)|mobile identifiers",
@@ -157,7 +219,11 @@ const TRACKING_TECH: Pattern = pattern!(
 );
 const DNT_RESPONSE: Pattern = pattern!(
     "privacy.dnt_response",
-    r"\b(?:respond|honou?r|recogni[sz]e|support|respect|comply|alter|process|follow|obey",
+    trigger: [
+        "dnt|signal|header|preference|mechanism|request|setting",
+        "respond|honou|honor|recogni|support|respect|comply|alter|process|follow|obey|react|act|accommodat",
+    ],
+r"\b(?:respond|honou?r|recogni[sz]e|support|respect|comply|alter|process|follow|obey",
     r"|react|act|accommodate)\w*\b[^.;]{0,50}?\b(?:dnt|(?:such|these|those|this|the|that)",
     r" (?:signals?|requests?|headers?|settings?|preferences?|mechanisms?))\b",
     r"|\bdnt\b[^.;]{0,50}?\b(?:are|is) (?:not )?(?P<at2>honou?red|respected|recogni[sz]ed",
@@ -165,27 +231,45 @@ const DNT_RESPONSE: Pattern = pattern!(
 );
 const DNT_IGNORED: Pattern = pattern!(
     "privacy.dnt_ignored",
-    r"\bignor\w*\b[^.;]{0,30}?\bdnt\b|\bdnt\b[^.;]{0,40}?\bignored\b",
+    trigger: [
+        "dnt",
+        "ignor",
+    ],
+r"\bignor\w*\b[^.;]{0,30}?\bdnt\b|\bdnt\b[^.;]{0,40}?\bignored\b",
 );
 const REFERRER: Pattern = pattern!(
     "privacy.referrer",
-    r"\breferr(?:ing|er|al)\b[^.;]{0,20}?\b(?:urls?|pages?|sites?|websites?|domains?|links?",
+    trigger: [
+        "referr|came from|visit|exit page",
+    ],
+r"\breferr(?:ing|er|al)\b[^.;]{0,20}?\b(?:urls?|pages?|sites?|websites?|domains?|links?",
     r"|source)\b|\b(?:site|website|page|url|app)s? (?:that )?you (?:came from|visit\w*",
     r" (?:before|prior|after|immediately)|were referred)|\bwebsites? you visit\b",
     r"|\bexit pages\b",
 );
 const AUTO_COLLECT: Pattern = pattern!(
     "privacy.auto_collect",
-    r"\bautomatic(?:ally)?\b[^.;]{0,40}?\b(?:collect|receive|record|log|gather|capture|obtain",
+    trigger: [
+        "automatic|log data|log file|log information|server log|ip address",
+    ],
+r"\bautomatic(?:ally)?\b[^.;]{0,40}?\b(?:collect|receive|record|log|gather|capture|obtain",
     r"|transmit|sends?)\w*|\b(?:collect|record|log|gather|capture)\w*[^.;]{0,30}?",
     r"\bautomatic(?:ally)?\b|\blog (?:data|files|information)\b|\bserver logs?\b",
     r"|\bip address(?:es)?\b[^.;]{0,80}?\b(?:browser|device|operating system)\b",
 );
-const TRACK_VERB: Pattern =
-    pattern!("privacy.track", r"\btrack(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,3}",);
+const TRACK_VERB: Pattern = pattern!(
+    "privacy.track",
+    trigger: [
+        "track",
+    ],
+r"\btrack(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,3}",);
 const CROSS_SITE: Pattern = pattern!(
     "privacy.cross_site",
-    r"\b(?:across|on|over|to) (?:other|different|third[- ]party|multiple|unaffiliated",
+    trigger: [
+        "other |different |third|multiple |affiliated |off |outside ",
+        "site|app|service|domain|device|platform",
+    ],
+r"\b(?:across|on|over|to) (?:other|different|third[- ]party|multiple|unaffiliated",
     r"|non-affiliated) (?:websites?|sites|apps|applications|services|domains|devices",
     r"|platforms)\b|\b(?:off|outside) (?:of )?(?:our|the) (?:services?|sites?|platform)\b",
 );
