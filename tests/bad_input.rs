@@ -226,3 +226,25 @@ fn documents_of_bad_pages_keep_their_invariants() {
         }
     }
 }
+
+#[path = "../fuzz/check.rs"]
+mod fuzz_check;
+
+#[test]
+fn fuzz_regressions_still_pass() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/regressions");
+    let mut replayed = 0;
+
+    for entry in std::fs::read_dir(&folder).expect("regression folder") {
+        let path = entry.expect("entry").path();
+        if path.file_name().is_some_and(|name| name == "README.md") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).expect("regression input");
+        let started = Instant::now();
+        fuzz_check::check(&bytes);
+        assert!(started.elapsed() < time_limit() * 3, "{}", path.display());
+        replayed += 1;
+    }
+    assert!(replayed >= 2);
+}
