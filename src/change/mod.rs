@@ -27,6 +27,7 @@ pub mod align;
 pub mod canonical_url;
 pub mod clock;
 pub mod comparable;
+pub mod history;
 
 pub mod migration;
 pub mod normalise;
@@ -37,6 +38,9 @@ pub mod significance;
 pub mod snapshot;
 pub mod word_diff;
 
+#[cfg(test)]
+mod fixtures;
+
 use std::collections::{BTreeSet, HashSet};
 use std::time::Duration;
 
@@ -46,6 +50,7 @@ use crate::analysis::Analysis;
 use crate::categories::CategoryId;
 
 pub use comparable::Comparable;
+pub use history::{History, Recorded};
 
 pub use report::{Change, ChangeKind, ChangeReport, FactChange, RiskChange, Verdict};
 pub use snapshot::{Snapshot, SnapshotError};
@@ -76,6 +81,10 @@ pub fn compare(
     let deadline = Instant::now().checked_add(options.time_limit);
 
     let mut report = empty_report(old, new);
+    let dates = |version: &Comparable<'_>| -> Vec<String> {
+        version.dates.iter().map(|line| line.date.clone()).collect()
+    };
+    report.noise.date_changed = dates(old) != dates(new);
     if let Err(why) = readability::check(old, None) {
         report.unreadable = Some(UnreadableSide { side: Side::Old, why });
     } else if let Err(why) = readability::check(new, Some(old.token_count())) {
@@ -297,3 +306,6 @@ fn step_new(step: &Step) -> Option<usize> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -133,6 +133,8 @@ pub struct NoiseCounts {
     pub resegmented: usize,
     /// Added or removed clauses with no word that carries meaning.
     pub empty_clauses: usize,
+    /// Whether the "Last updated" or "Effective" date differs.
+    pub date_changed: bool,
 }
 
 /// The comparison of two versions of one document.

@@ -7,7 +7,7 @@
 //! running one, [`Snapshot::refreshed`] analyses the stored blocks again, so an upgrade of
 //! Termwatch never shows up as a change of the terms.
 //!
-//! # Serialised form (schema 1)
+//! # Serialised form (schema 2)
 //!
 //! One JSON object; unknown fields are ignored, absent optional fields take their defaults.
 //!
@@ -16,7 +16,8 @@
 //! | `schema` | integer | the layout version, [`SCHEMA_VERSION`]; read first |
 //! | `key` | string | the document's canonical key ([`super::canonical_url::canonical_key`]) |
 //! | `url`, `title` | string or null | as the page gave them |
-//! | `seen_at_ms` | integer | when this version was read, milliseconds since 1970 (UTC) |
+//! | `first_seen_ms` | integer | when this version was first read, ms since 1970 (UTC) |
+//! | `last_seen_ms` | integer | when it was last read (a page that flips back updates it) |
 //! | `engine_version` | string | the Termwatch version that analysed it |
 //! | `normaliser_version` | integer | [`NORMALISER_VERSION`] when it was stored |
 //! | `text_sha256` | string | hex SHA-256 of the folded terms text (see below) |
@@ -49,7 +50,7 @@ use crate::analysis::{self, Analysis};
 use crate::page::{Block, Page};
 
 /// The layout this build writes, and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The engine that analysed a version; a stored version from another engine is analysed again
 /// before it is compared.
@@ -128,7 +129,8 @@ pub struct Snapshot {
     pub url: Option<String>,
     #[serde(default)]
     pub title: Option<String>,
-    pub seen_at_ms: u64,
+    pub first_seen_ms: u64,
+    pub last_seen_ms: u64,
     pub engine_version: String,
     pub normaliser_version: u32,
     pub text_sha256: String,
@@ -183,7 +185,8 @@ impl Snapshot {
             key: key.to_string(),
             url: page.url.clone(),
             title: page.title.clone(),
-            seen_at_ms,
+            first_seen_ms: seen_at_ms,
+            last_seen_ms: seen_at_ms,
             engine_version: ENGINE_VERSION.to_string(),
             normaliser_version: NORMALISER_VERSION,
             text_sha256: String::new(),
@@ -223,14 +226,16 @@ impl Snapshot {
     }
 
     /// This version as the running engine reads it: itself when current, else its stored
-    /// blocks analysed again (same key and time).
+    /// blocks analysed again (same key and times).
     pub fn refreshed(&self) -> Cow<'_, Snapshot> {
         if self.is_current() {
             return Cow::Borrowed(self);
         }
         let page = self.page();
         let analysis = analysis::analyze(&page);
-        Cow::Owned(Snapshot::capture(&page, &analysis, &self.key, self.seen_at_ms))
+        let mut fresh = Snapshot::capture(&page, &analysis, &self.key, self.first_seen_ms);
+        fresh.last_seen_ms = self.last_seen_ms;
+        Cow::Owned(fresh)
     }
 
     /// The page as it was read, rebuilt from the stored blocks.
@@ -376,6 +381,95 @@ impl Utf16Cursor {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::categories::CategoryId;
+    use crate::change::fixtures::analysed;
+    use crate::tagging::Facts;
+
+    fn sample() -> Snapshot {
+        let facts = Facts { days: Some(30), ..Facts::default() };
+        let (page, analysis) = analysed(
+            &["Last updated: May 1, 2025", "Disputes go to arbitration. Opt out within 30 days."],
+            &[(2, CategoryId::ArbitrationOptOut, facts)],
+        );
+        Snapshot::capture(&page, &analysis, "example.com/terms", 1_700_000_000_000)
+    }
+
+    #[test]
+    fn capture_stores_spans_findings_dates_and_hash() {
+        let snapshot = sample();
+        assert_eq!(snapshot.clauses.len(), 3);
+        assert!(snapshot.clauses.iter().all(|clause| clause.text.is_none()), "spans slice exactly");
+        assert_eq!(snapshot.clauses[2].findings[0].facts.days, Some(30));
+        assert_eq!(snapshot.dates[0].date, "May 1, 2025");
+        assert_eq!(snapshot.text_sha256.len(), 64);
+
+        let comparable = snapshot.comparable();
+        assert_eq!(comparable.clauses.len(), 2, "the date line is set aside");
+        assert_eq!(comparable.clauses[1].text, "Opt out within 30 days.");
+    }
+
+    #[test]
+    fn the_hash_ignores_noise() {
+        let (page, analysis) = analysed(
+            &["Last updated: June 2, 2025", "Disputes  go to arbitration. Opt-out within 30 days!"],
+            &[],
+        );
+        let noisy = Snapshot::capture(&page, &analysis, "example.com/terms", 1);
+        assert_eq!(noisy.text_sha256, sample().text_sha256);
+    }
+
+    #[test]
+    fn encoding_round_trips() {
+        let snapshot = sample();
+        assert_eq!(Snapshot::decode(&snapshot.encode()), Ok(snapshot));
+    }
+
+    #[test]
+    fn damaged_records_are_typed_errors() {
+        let bytes = sample().encode();
+        let cut = &bytes[..bytes.len() / 2];
+        assert!(matches!(Snapshot::decode(cut), Err(SnapshotError::Truncated(_))));
+        assert!(matches!(Snapshot::decode(b"\x00\xffPNG"), Err(SnapshotError::Corrupt(_))));
+        assert!(matches!(Snapshot::decode(b""), Err(SnapshotError::Truncated(_))));
+
+        let mut future: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        future["schema"] = serde_json::json!(SCHEMA_VERSION + 7);
+        let future = serde_json::to_vec(&future).unwrap();
+        assert!(matches!(Snapshot::decode(&future), Err(SnapshotError::FutureSchema { .. })));
+
+        let mut outside: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        outside["clauses"][0]["span"] = serde_json::json!([0, 3, 999]);
+        let outside = serde_json::to_vec(&outside).unwrap();
+        assert!(matches!(Snapshot::decode(&outside), Err(SnapshotError::Corrupt(_))));
+
+        let mut bad_hash: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        bad_hash["text_sha256"] = serde_json::json!("zz");
+        let bad_hash = serde_json::to_vec(&bad_hash).unwrap();
+        assert!(matches!(Snapshot::decode(&bad_hash), Err(SnapshotError::Corrupt(_))));
+    }
+
+    #[test]
+    fn schema_1_records_are_upgraded() {
+        let mut old: serde_json::Value = serde_json::from_slice(&sample().encode()).unwrap();
+        let fields = old.as_object_mut().unwrap();
+        fields.remove("first_seen_ms");
+        fields.remove("last_seen_ms");
+        fields.insert("seen_at_ms".into(), serde_json::json!(42));
+        fields.insert("schema".into(), serde_json::json!(1));
+
+        let upgraded = Snapshot::decode(&serde_json::to_vec(&old).unwrap()).unwrap();
+        assert_eq!((upgraded.first_seen_ms, upgraded.last_seen_ms), (42, 42));
+        assert_eq!(upgraded.schema, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_clause_whose_span_does_not_match_keeps_its_text() {
+        let (page, mut analysis) = analysed(&["One clause here."], &[]);
+        analysis.document.clauses[0].span.end = 99;
+        let snapshot = Snapshot::capture(&page, &analysis, "k", 0);
+        assert_eq!(snapshot.clauses[0].text.as_deref(), Some("One clause here."));
+        assert_eq!(Snapshot::decode(&snapshot.encode()), Ok(snapshot));
+    }
 
     #[test]
     fn utf16_offsets_map_to_bytes() {
