@@ -19,6 +19,7 @@ pub mod detect;
 pub mod document;
 pub mod grade;
 pub mod page;
+pub mod report;
 pub mod tagging;
 
 #[cfg(target_arch = "wasm32")]
@@ -26,3 +27,4 @@ mod bindings;
 
 pub use analysis::{analyze, Analysis};
 pub use page::{Block, Page};
+pub use report::Report;
