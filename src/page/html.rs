@@ -693,7 +693,13 @@ mod tests {
         assert_eq!(page.title.as_deref(), Some("Terms of Use"));
         assert_eq!(
             texts(&page),
-            ["Terms of Use", "By using the service you agree.", "1. Fees", "You pay monthly.", "No refunds."]
+            [
+                "Terms of Use",
+                "By using the service you agree.",
+                "1. Fees",
+                "You pay monthly.",
+                "No refunds."
+            ]
         );
         assert_eq!(page.blocks[0].heading_level, Some(1));
         assert_eq!(page.blocks[2].heading_level, Some(2));
