@@ -6,7 +6,6 @@ use crate::analysis::Analysis;
 use crate::categories::{CategoryId, Polarity, Severity};
 use crate::detect::{Detection, PageKind};
 use crate::document::{Clause, Document, Section, Span};
-use crate::grade::{Grade, Letter};
 use crate::page::{Block, Page};
 use crate::tagging::{Facts, Finding};
 
@@ -38,7 +37,7 @@ pub fn analysed(paragraphs: &[&str], findings: &[(usize, CategoryId, Facts)]) ->
         language: "en".into(),
     };
 
-    let findings = findings
+    let findings: Vec<Finding> = findings
         .iter()
         .map(|(clause, category, facts)| Finding {
             category: *category,
@@ -59,6 +58,6 @@ pub fn analysed(paragraphs: &[&str], findings: &[(usize, CategoryId, Facts)]) ->
         confidence: 1.0,
         signals: vec![],
     };
-    let grade = Grade { letter: Letter::A, reasons: Vec::new() };
+    let grade = crate::grade::grade(&findings);
     (page.clone(), Analysis { detection, document, findings, grade })
 }

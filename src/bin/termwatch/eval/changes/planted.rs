@@ -312,6 +312,6 @@ mod tests {
         assert_eq!(inner_number("4.2 You may opt out within 30 days.").unwrap().1, "30");
         assert_eq!(inner_number("Fees of 1,000 dollars apply.").unwrap().1, "1,000");
         assert_eq!(inner_number("See section 3.1 for details."), None);
-        assert_eq!(inner_number("Use the v2 API, or 5 others."), Some((22..23, "5".to_string())));
+        assert_eq!(inner_number("Use the v2 API, or 5 others."), Some((19..20, "5".to_string())));
     }
 }
