@@ -45,6 +45,12 @@ pub struct Finding {
 pub struct ClauseContext<'a> {
     /// The heading of the section the clause sits in.
     pub section_heading: Option<&'a str>,
+    /// The text just before the clause in reading order: the previous clause, or the section's
+    /// heading for the first clause of a section.
+    pub previous: Option<&'a str>,
+    /// The text just after the clause in reading order: the next clause, or the next section's
+    /// heading after the last clause of a section.
+    pub next: Option<&'a str>,
 }
 
 /// A category decided for one piece of text, before it is tied to a place on the page.
@@ -58,13 +64,13 @@ pub struct Tag {
 /// Tags one clause or sentence.
 pub fn tag_text(text: &str, context: ClauseContext<'_>) -> Vec<Tag> {
     let hits = rules::evaluate(text);
+    let learned = model::score(text, &context);
     let mut tags = Vec::new();
 
     for category in CategoryId::ALL {
-        let confidence = if model::covers(category) {
-            model::score(category, text, context, &hits)
-        } else {
-            hits.confidence(category)
+        let confidence = match model::label_index(category) {
+            Some(label) => learned[label],
+            None => hits.confidence(category),
         };
         if let Some(confidence) = confidence {
             tags.push(Tag { category, confidence, facts: facts::extract(category, text) });
@@ -77,9 +83,23 @@ pub fn tag_text(text: &str, context: ClauseContext<'_>) -> Vec<Tag> {
 pub fn tag_document(document: &Document) -> Vec<Finding> {
     let mut findings = Vec::new();
 
+    let reading = reading_order(document);
+    let mut place = vec![None; document.clauses.len()];
+    for (at, item) in reading.iter().enumerate() {
+        if let Reading::Clause(clause) = *item {
+            place[clause] = Some(at);
+        }
+    }
+
     for (index, clause) in document.clauses.iter().enumerate() {
         let section = document.section_heading(clause);
-        let context = ClauseContext { section_heading: section };
+        let neighbour =
+            |at: Option<usize>| at.and_then(|at| reading.get(at)).map(|r| r.text(document));
+        let context = ClauseContext {
+            section_heading: section,
+            previous: neighbour(place[index].and_then(|at| at.checked_sub(1))),
+            next: neighbour(place[index].map(|at| at + 1)),
+        };
 
         for tag in tag_text(&clause.text, context) {
             let info = tag.category.info();
@@ -98,4 +118,36 @@ pub fn tag_document(document: &Document) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// One item of a document in the order a reader meets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    Heading(usize),
+    Clause(usize),
+}
+
+impl Reading {
+    fn text(self, document: &Document) -> &str {
+        match self {
+            Reading::Heading(section) => {
+                document.sections[section].heading.as_deref().unwrap_or("")
+            }
+            Reading::Clause(clause) => &document.clauses[clause].text,
+        }
+    }
+}
+
+/// Headings and clauses in page order: the neighbours the model reads around each clause.
+fn reading_order(document: &Document) -> Vec<Reading> {
+    let mut order = Vec::with_capacity(document.clauses.len() + document.sections.len());
+    for (index, section) in document.sections.iter().enumerate() {
+        if section.heading.is_some() {
+            order.push(Reading::Heading(index));
+        }
+        order.extend(
+            section.clauses.clone().filter(|&c| c < document.clauses.len()).map(Reading::Clause),
+        );
+    }
+    order
 }
