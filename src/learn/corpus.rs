@@ -2,12 +2,10 @@
 //!
 //! Both CLAUDETTE sets ship one JSON object per sentence (`doc`, `idx`, `text`, `labels`,
 //! `levels`, and for `claudette_50` also `unfair_labels` and `text_raw`), documents in order.
-//! The sentences have no headings attached, so [`contexts`] rebuilds the context the model sees
-//! on a real page: the previous and next sentence, and as the section heading the last earlier
-//! sentence that reads like a heading (short, no closing punctuation, capitalised or shouted).
+//! [`read`] turns a file into documents of sentences, each with its gold answer for the eight
+//! labels of the model under a chosen definition of a positive ([`Gold`]).
 //!
-//! Cost: reads each file once into memory (a few MB). Limits: the heading guess misses headings
-//! that end with a full stop and can take a short capitalised line (an address) for one.
+//! Cost: reads the file once into memory (a few MB).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -17,7 +15,6 @@ use thiserror::Error;
 
 use crate::categories::CategoryId;
 use crate::tagging::model::{LABELS, LABEL_COUNT};
-use crate::tagging::ClauseContext;
 
 /// A sentence file that cannot be read.
 #[derive(Debug, Error)]
@@ -129,56 +126,9 @@ fn gold_of(line: &Line, gold: Gold) -> [bool; LABEL_COUNT] {
     })
 }
 
-/// The context of every sentence of a document, as [`crate::tagging::tag_document`] builds it
-/// on a page: neighbours in reading order and the heading of the current section.
-pub fn contexts(doc: &Doc) -> Vec<ClauseContext<'_>> {
-    let texts: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
-    let mut heading = None;
-    let mut out = Vec::with_capacity(texts.len());
-
-    for (at, text) in texts.iter().enumerate() {
-        out.push(ClauseContext {
-            section_heading: heading,
-            previous: at.checked_sub(1).map(|previous| texts[previous]),
-            next: texts.get(at + 1).copied(),
-        });
-        if looks_like_heading(text) {
-            heading = Some(text);
-        }
-    }
-    out
-}
-
-/// Words that stay lower case inside a title ("Limitation of Liability").
-const TITLE_SMALL_WORDS: &[&str] =
-    &["a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"];
-
-/// Whether a sentence reads like a section heading.
-pub fn looks_like_heading(text: &str) -> bool {
-    let text = text.trim();
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    if words.is_empty() || words.len() > 12 {
-        return false;
-    }
-    if text.ends_with([',', ';', ':']) || (text.ends_with('.') && words.len() > 6) {
-        return false;
-    }
-
-    let shouted = text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-    let titled = words.iter().all(|word| {
-        TITLE_SMALL_WORDS.contains(&word.to_lowercase().as_str())
-            || word.chars().next().is_some_and(|c| c.is_uppercase() || c.is_numeric())
-    });
-    shouted || titled
-}
-
-/// Whether a label id names one of the model's categories (for reports).
+/// The id of the model's label at `label` (for reports).
 pub fn label_name(label: usize) -> &'static str {
-    LABELS.get(label).copied().map(CategoryId::as_str).unwrap_or("unknown")
+    LABELS.get(label).copied().map_or("unknown", CategoryId::as_str)
 }
 
 #[cfg(test)]
@@ -186,31 +136,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn headings_are_short_capitalised_lines() {
-        assert!(looks_like_heading("LIMITATION OF LIABILITY"));
-        assert!(looks_like_heading("12. Governing Law and Jurisdiction"));
-        assert!(looks_like_heading("Termination."));
-        assert!(!looks_like_heading("You agree that:"));
-        assert!(!looks_like_heading("We may terminate your account at any time."));
-        assert!(!looks_like_heading(""));
+    fn reads_gold_from_unfair_labels_or_levels() {
+        let path =
+            std::env::temp_dir().join(format!("termwatch-corpus-{}.jsonl", std::process::id()));
+        let lines = [
+            r#"{"doc": "A", "idx": 1, "text": "b", "labels": [], "levels": {"arbitration": 1}}"#,
+            r#"{"doc": "A", "idx": 0, "text": "a", "text_raw": "A",
+                "unfair_labels": ["arbitration"], "levels": {"arbitration": 3}}"#,
+            r#"{"doc": "B", "idx": 0, "text": "c", "levels": {}}"#,
+        ];
+        std::fs::write(&path, lines.map(|l| l.replace('\n', "")).join("\n")).unwrap();
+        let arbitration = LABELS.iter().position(|l| l.as_str() == "arbitration").unwrap();
+
+        let docs = read(&path, TextField::Raw, Gold::Unfair).unwrap();
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[0].sentences[0].text, "A", "sorted by idx, raw text");
+        assert!(docs[0].sentences[0].gold[arbitration]);
+        assert!(!docs[0].sentences[1].gold[arbitration]);
+
+        let any_level = read(&path, TextField::Tokenised, Gold::LevelAtLeast(1)).unwrap();
+        assert_eq!(any_level[0].sentences[0].text, "a");
+        assert!(any_level[0].sentences[1].gold[arbitration]);
+        std::fs::remove_file(&path).unwrap();
     }
 
     #[test]
-    fn contexts_carry_the_last_heading_and_the_neighbours() {
-        let sentence = |text: &str| Sentence { text: text.to_string(), gold: [false; LABEL_COUNT] };
-        let doc = Doc {
-            name: "Example".to_string(),
-            sentences: vec![
-                sentence("Termination"),
-                sentence("We may close accounts."),
-                sentence("You may leave at any time."),
-            ],
-        };
-        let found = contexts(&doc);
-        assert_eq!(found[0].section_heading, None);
-        assert_eq!(found[2].section_heading, Some("Termination"));
-        assert_eq!(found[1].previous, Some("Termination"));
-        assert_eq!(found[1].next, Some("You may leave at any time."));
-        assert_eq!(found[2].next, None);
+    fn a_missing_file_is_an_error_naming_it() {
+        let error = read(Path::new("/nonexistent/s.jsonl"), TextField::Raw, Gold::Unfair);
+        assert!(error.unwrap_err().to_string().contains("/nonexistent/s.jsonl"));
     }
 }

@@ -1,4 +1,4 @@
-//! A linear support vector machine with squared hinge loss, solved by dual coordinate descent.
+//! A linear support vector machine with squared hinge loss, by dual coordinate descent.
 //!
 //! Minimises `½‖w‖² + Σᵢ Cᵢ · max(0, 1 − yᵢ (w·xᵢ + b))²`, with `Cᵢ` larger for the rare positive
 //! class. The bias `b` is the weight of a constant feature, so it is regularised like the rest.

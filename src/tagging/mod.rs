@@ -3,8 +3,8 @@
 //! Two layers decide together:
 //! - [`rules`]: precise patterns for what is unambiguous, with negation, scope and user-control
 //!   handling ("we do not sell your data" protects, it does not put at risk);
-//! - [`model`]: a sparse linear model over word n-grams and the rules' own outputs, learned from
-//!   CC BY data, for the categories whose wording varies too much for patterns alone.
+//! - [`model`]: a sparse linear model over word n-grams and legal cues, learned from CC BY
+//!   data, for the eight CLAUDETTE categories whose wording varies too much for patterns alone.
 //!
 //! [`facts`] then pulls out the numbers and places a finding states (opt-out days, liability cap,
 //! governing law, minimum age).
@@ -45,12 +45,6 @@ pub struct Finding {
 pub struct ClauseContext<'a> {
     /// The heading of the section the clause sits in.
     pub section_heading: Option<&'a str>,
-    /// The text just before the clause in reading order: the previous clause, or the section's
-    /// heading for the first clause of a section.
-    pub previous: Option<&'a str>,
-    /// The text just after the clause in reading order: the next clause, or the next section's
-    /// heading after the last clause of a section.
-    pub next: Option<&'a str>,
 }
 
 /// A category decided for one piece of text, before it is tied to a place on the page.
@@ -62,9 +56,13 @@ pub struct Tag {
 }
 
 /// Tags one clause or sentence.
+///
+/// The learned model scores its eight categories in one pass over the clause (they share
+/// features); the rules decide the others.
 pub fn tag_text(text: &str, context: ClauseContext<'_>) -> Vec<Tag> {
+    let _ = context;
     let hits = rules::evaluate(text);
-    let learned = model::score(text, &context);
+    let learned = model::score(text);
     let mut tags = Vec::new();
 
     for category in CategoryId::ALL {
@@ -83,23 +81,9 @@ pub fn tag_text(text: &str, context: ClauseContext<'_>) -> Vec<Tag> {
 pub fn tag_document(document: &Document) -> Vec<Finding> {
     let mut findings = Vec::new();
 
-    let reading = reading_order(document);
-    let mut place = vec![None; document.clauses.len()];
-    for (at, item) in reading.iter().enumerate() {
-        if let Reading::Clause(clause) = *item {
-            place[clause] = Some(at);
-        }
-    }
-
     for (index, clause) in document.clauses.iter().enumerate() {
         let section = document.section_heading(clause);
-        let neighbour =
-            |at: Option<usize>| at.and_then(|at| reading.get(at)).map(|r| r.text(document));
-        let context = ClauseContext {
-            section_heading: section,
-            previous: neighbour(place[index].and_then(|at| at.checked_sub(1))),
-            next: neighbour(place[index].map(|at| at + 1)),
-        };
+        let context = ClauseContext { section_heading: section };
 
         for tag in tag_text(&clause.text, context) {
             let info = tag.category.info();
@@ -118,36 +102,4 @@ pub fn tag_document(document: &Document) -> Vec<Finding> {
         }
     }
     findings
-}
-
-/// One item of a document in the order a reader meets it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Reading {
-    Heading(usize),
-    Clause(usize),
-}
-
-impl Reading {
-    fn text(self, document: &Document) -> &str {
-        match self {
-            Reading::Heading(section) => {
-                document.sections[section].heading.as_deref().unwrap_or("")
-            }
-            Reading::Clause(clause) => &document.clauses[clause].text,
-        }
-    }
-}
-
-/// Headings and clauses in page order: the neighbours the model reads around each clause.
-fn reading_order(document: &Document) -> Vec<Reading> {
-    let mut order = Vec::with_capacity(document.clauses.len() + document.sections.len());
-    for (index, section) in document.sections.iter().enumerate() {
-        if section.heading.is_some() {
-            order.push(Reading::Heading(index));
-        }
-        order.extend(
-            section.clauses.clone().filter(|&c| c < document.clauses.len()).map(Reading::Clause),
-        );
-    }
-    order
 }

@@ -702,7 +702,14 @@ type HashTable<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 /// The word classes and phrase groups, indexed by hash.
 struct Lexicon {
     classes: HashTable<u32>,
-    phrases: HashTable<u64>,
+    /// Phrase hash to the group's feature key and its bit in a [`Found::groups`] mask.
+    phrases: HashTable<(u64, u64)>,
+}
+
+/// The bit of a phrase group in a [`Found::groups`] mask.
+fn group(name: &str) -> u64 {
+    let index = PHRASES.iter().position(|(group, _)| *group == name);
+    1 << index.unwrap_or_else(|| panic!("{name} is a phrase group"))
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -715,14 +722,19 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         let mut phrases = HashTable::default();
-        for &(group, members) in PHRASES {
+        for (index, &(group, members)) in PHRASES.iter().enumerate() {
             for phrase in members {
                 let spaced = phrase.replace('-', " ");
-                phrases.insert(phrase_hash(&spaced), key(&["phrase", group]));
+                phrases.insert(phrase_hash(&spaced), (key(&["phrase", group]), 1 << index));
             }
         }
         Lexicon { classes, phrases }
     })
+}
+
+/// The word classes of a token (0 for a word outside every class).
+pub fn word_class(token: &Token) -> u32 {
+    lexicon().classes.get(&token.hash).copied().unwrap_or(0)
 }
 
 /// Scratch space reused from clause to clause.
@@ -740,26 +752,138 @@ pub fn detect(text: &str, tokens: &[Token], scratch: &mut CueScratch, emit: &mut
         .extend(tokens.iter().map(|t| lexicon.classes.get(&t.hash).copied().unwrap_or(0)));
     let classes = &scratch.classes;
 
-    phrases(tokens, lexicon, emit);
+    let mut found = Found { groups: phrases(tokens, lexicon, emit), ..Found::default() };
     for (action, name) in [(TERMINATE, "terminate"), (CHANGE, "change"), (REMOVE, "remove")] {
-        actions(tokens, classes, action, name, emit);
+        actions(tokens, classes, action, name, &mut found, emit);
     }
-    liability(tokens, classes, emit);
+    liability(tokens, classes, &mut found, emit);
+    found.place = names_a_place(tokens, classes);
+    readings(&found, emit);
     shape(text, tokens, emit);
 }
 
-fn phrases(tokens: &[Token], lexicon: &Lexicon, emit: &mut impl FnMut(u64)) {
+/// What the detectors found in one clause, for the category readings to combine.
+#[derive(Debug, Default)]
+struct Found {
+    /// One bit per phrase group of [`PHRASES`].
+    groups: u64,
+    /// The provider (or nobody, in the passive) may end, suspend or restrict something.
+    provider_ends: bool,
+    /// ... the account or access, rather than a feature.
+    provider_ends_account: bool,
+    /// The provider may change the terms.
+    provider_changes_terms: bool,
+    /// The provider may change the service, its features or prices.
+    provider_changes_service: bool,
+    /// The provider may remove or refuse content.
+    provider_removes_content: bool,
+    /// The reader may end or change something (their own right, not the provider's).
+    reader_acts: bool,
+    /// The provider's liability is excluded ("we are not liable").
+    liability_excluded: bool,
+    /// A capitalised place follows "of" or "in" ("the laws of England").
+    place: bool,
+}
+
+impl Found {
+    fn has(&self, name: &str) -> bool {
+        self.groups & group(name) != 0
+    }
+
+    fn any(&self, names: &[&str]) -> bool {
+        names.iter().any(|name| self.has(name))
+    }
+}
+
+/// Each category read as a lawyer would: who may do what, how freely, and what makes it fair.
+fn readings(found: &Found, emit: &mut impl FnMut(u64)) {
+    let unbounded = found.any(&["discretion", "any_time", "no_notice", "any_reason"]);
+    let mut reading = |name: &str, holds: bool| {
+        if holds {
+            emit(key(&["reading", name]));
+        }
+    };
+
+    reading("termination", found.provider_ends);
+    reading("termination_account", found.provider_ends_account);
+    reading("termination_unbounded", found.provider_ends && unbounded);
+    reading("change_terms", found.provider_changes_terms);
+    reading("change_unbounded", found.provider_changes_service && unbounded);
+    reading("change_with_notice", found.provider_changes_terms && found.has("notice_given"));
+    reading("change_accepted_by_use", found.has("continued_use") && found.has("agree_terms"));
+    reading("removal", found.provider_removes_content);
+    reading("removal_unbounded", found.provider_removes_content && unbounded);
+    reading("reader_right", found.reader_acts && !found.provider_ends);
+
+    reading("use_binds", found.has("by_using") && found.has("agree_terms"));
+    reading("use_or_leave", found.has("not_agree") && found.has("by_using"));
+
+    let reader_forum = found.has("reader_law");
+    reading("law_chosen", found.has("governed") && (found.place || found.has("conflict_of_laws")));
+    reading("law_readers_own", found.has("governed") && reader_forum);
+    reading("court_chosen", found.has("courts") && found.place && !reader_forum);
+    reading("court_readers_own", found.has("courts") && reader_forum);
+    reading(
+        "arbitration_imposed",
+        found.has("arbitration") && found.any(&["any_dispute", "agree_terms"]),
+    );
+    reading(
+        "arbitration_procedure",
+        found.has("arbitration") && !found.any(&["any_dispute", "agree_terms"]),
+    );
+
+    let excluded = found.liability_excluded || found.has("in_no_event");
+    reading("liability_excluded", excluded);
+    reading("liability_capped", found.has("cap") && found.any(&["not_liable", "damage_kind"]));
+    reading("liability_broad", excluded && found.any(&["damage_kind", "max_extent", "as_is"]));
+    reading("liability_carved_out", found.has("carve_out") && !excluded);
+    reading("liability_with_carve_out", found.has("carve_out") && excluded);
+}
+
+/// Whether a verb that limits stands just before `at`: "nothing limits our liability" keeps
+/// liability whole, a double negation the plain look-back would read as an exclusion.
+fn limited_before(tokens: &[Token], at: usize) -> bool {
+    const LIMITING: [u64; 8] = [
+        word_hash("limit"),
+        word_hash("limits"),
+        word_hash("exclude"),
+        word_hash("excludes"),
+        word_hash("restrict"),
+        word_hash("restricts"),
+        word_hash("affect"),
+        word_hash("affects"),
+    ];
+    tokens[at.saturating_sub(4)..at].iter().any(|t| LIMITING.contains(&t.hash))
+}
+
+/// "laws of England", "courts in Dublin", "State of California".
+fn names_a_place(tokens: &[Token], classes: &[u32]) -> bool {
+    let of = word_hash("of");
+    let in_ = word_hash("in");
+    tokens.iter().enumerate().any(|(at, token)| {
+        (token.hash == of || token.hash == in_)
+            && tokens[at + 1..].iter().zip(&classes[at + 1..]).take(3).any(|(next, &class)| {
+                next.is(CAPITALISED) && class & (TERMS | SERVICE | WE | YOU) == 0
+            })
+    })
+}
+
+/// Emits every phrase group found and returns their bits.
+fn phrases(tokens: &[Token], lexicon: &Lexicon, emit: &mut impl FnMut(u64)) -> u64 {
+    let mut groups = 0;
     for start in 0..tokens.len() {
         let mut hash = mix(tokens[start].hash);
         for length in 1..=MAX_PHRASE.min(tokens.len() - start) {
             if length > 1 {
                 hash = extend(hash, tokens[start + length - 1].hash);
             }
-            if let Some(&group) = lexicon.phrases.get(&hash) {
+            if let Some(&(group, bit)) = lexicon.phrases.get(&hash) {
                 emit(group);
+                groups |= bit;
             }
         }
     }
+    groups
 }
 
 /// Who may do `action` to what: one cue per verb of that class.
@@ -768,6 +892,7 @@ fn actions(
     classes: &[u32],
     action: u32,
     name: &'static str,
+    found: &mut Found,
     emit: &mut impl FnMut(u64),
 ) {
     for (at, &class) in classes.iter().enumerate() {
@@ -785,6 +910,34 @@ fn actions(
         let object = object_of(classes, at);
         emit(key(&[name, "object", object]));
         emit(key(&[name, reading.actor, object]));
+        note(found, action, &reading, object);
+    }
+}
+
+/// Records what an action verb says for the category readings.
+fn note(found: &mut Found, action: u32, reading: &Reading, object: &str) {
+    if reading.negated {
+        return;
+    }
+    let provider = match reading.actor {
+        "provider" | "passive" | "reader_passive" => true,
+        "nobody" => reading.modal,
+        _ => false,
+    };
+    if !provider {
+        found.reader_acts |= reading.actor == "reader" && reading.modal;
+        return;
+    }
+    match action {
+        TERMINATE => {
+            found.provider_ends = true;
+            found.provider_ends_account |= object == "account" || object == "terms";
+        }
+        CHANGE => {
+            found.provider_changes_terms |= object == "terms";
+            found.provider_changes_service |= object != "terms";
+        }
+        _ => found.provider_removes_content |= object == "content" || object == "none",
     }
 }
 
@@ -846,14 +999,19 @@ fn object_of(classes: &[u32], at: usize) -> &'static str {
 }
 
 /// Whether liability is excluded, and by whom; a clause that says nothing limits it is fair.
-fn liability(tokens: &[Token], classes: &[u32], emit: &mut impl FnMut(u64)) {
+fn liability(tokens: &[Token], classes: &[u32], found: &mut Found, emit: &mut impl FnMut(u64)) {
     for (at, &class) in classes.iter().enumerate() {
         if class & LIABLE == 0 {
             continue;
         }
         let reading = read_back(tokens, classes, at);
-        let stance = if reading.negated { "excluded" } else { "stated" };
+        let stance = match (reading.negated, limited_before(tokens, at)) {
+            (true, true) => "preserved",
+            (true, false) => "excluded",
+            (false, _) => "stated",
+        };
         emit(key(&["liable", reading.actor, stance]));
+        found.liability_excluded |= stance == "excluded" && reading.actor != "reader";
     }
 }
 
@@ -946,6 +1104,37 @@ mod tests {
         assert!(has("IN NO EVENT SHALL WE BE LIABLE FOR ANYTHING", &["shape", "shouted"]));
         assert!(has("arising out of the use of the site.", &["shape", "starts_lower"]));
         assert!(has("You agree that:", &["shape", "lead_in"]));
+    }
+
+    #[test]
+    fn readings_combine_actor_object_and_freedom() {
+        let text = "We may suspend your account at any time without notice.";
+        assert!(has(text, &["reading", "termination_unbounded"]));
+        assert!(!has("You may close your account at any time.", &["reading", "termination"]));
+        assert!(has("You may close your account at any time.", &["reading", "reader_right"]));
+        assert!(has("We may modify these Terms.", &["reading", "change_terms"]));
+        assert!(has("We may remove any Content you post.", &["reading", "removal"]));
+    }
+
+    #[test]
+    fn forum_readings_tell_a_chosen_forum_from_the_readers_own() {
+        let chosen = "These Terms are governed by the laws of England and Wales.";
+        assert!(has(chosen, &["reading", "law_chosen"]));
+        let own = "You may bring a claim in the courts of your country of residence.";
+        assert!(has(own, &["reading", "court_readers_own"]));
+        assert!(!has(own, &["reading", "court_chosen"]));
+        let arbitration = "Any dispute will be resolved by binding arbitration.";
+        assert!(has(arbitration, &["reading", "arbitration_imposed"]));
+    }
+
+    #[test]
+    fn liability_readings() {
+        assert!(has(
+            "In no event shall we be liable for indirect damages.",
+            &["reading", "liability_broad"]
+        ));
+        let fair = "Nothing in these terms limits liability for death or personal injury.";
+        assert!(has(fair, &["reading", "liability_carved_out"]));
     }
 
     #[test]

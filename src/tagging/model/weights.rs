@@ -60,13 +60,16 @@ pub struct Weights {
 }
 
 impl Weights {
-    /// Quantises float weights to one byte each; a weight that rounds to zero is dropped, and a
-    /// bucket left with none is not stored.
+    /// Quantises float weights to one byte each, the largest weight of a label to ±127. A
+    /// weight that quantises to `prune` or less in size is dropped, and a bucket left with none
+    /// is not stored: most hashed n-grams carry almost nothing, and pruning them keeps the file
+    /// small at no cost in accuracy (measured by cross-validation).
     pub fn quantise(
         feature_version: u32,
         hash_bits: u32,
         labels: [LabelParams; LABEL_COUNT],
         dense: &[(u32, [f32; LABEL_COUNT])],
+        prune: i8,
     ) -> Weights {
         let mut steps = [0f32; LABEL_COUNT];
         for (label, step) in steps.iter_mut().enumerate() {
@@ -77,8 +80,14 @@ impl Weights {
         let mut entries: Vec<(u32, [i8; LABEL_COUNT])> = dense
             .iter()
             .map(|(bucket, w)| {
-                let quantised =
-                    std::array::from_fn(|l| (w[l] / steps[l]).round().clamp(-127.0, 127.0) as i8);
+                let quantised = std::array::from_fn(|l| {
+                    let q = (w[l] / steps[l]).round().clamp(-127.0, 127.0) as i8;
+                    if q.abs() <= prune {
+                        0
+                    } else {
+                        q
+                    }
+                });
                 (*bucket, quantised)
             })
             .filter(|(_, q)| q.iter().any(|&v| v != 0))
@@ -117,6 +126,7 @@ impl Weights {
             out.push(mask);
             out.extend(weights.iter().filter(|&&w| w != 0).map(|&w| w as u8));
         }
+
         out
     }
 
@@ -164,6 +174,10 @@ impl Weights {
                 }
             }
             entries.push((bucket, weights));
+        }
+
+        if reader.at != bytes.len() {
+            return Err(WeightsError::BadEntry(count));
         }
         Ok(Weights { feature_version, hash_bits, labels, steps, entries })
     }
@@ -224,14 +238,21 @@ mod tests {
             (3, [0.0, 0.0, 0.0, 0.0, 0.001, 0.0, 0.0, 0.0]),
             (900_000, [1.0; LABEL_COUNT]),
         ];
-        Weights::quantise(1, 20, labels, &dense)
+        Weights::quantise(1, 20, labels, &dense, 0)
     }
 
     #[test]
     fn encoding_round_trips() {
         let weights = sample();
-        let decoded = Weights::decode(&weights.encode()).unwrap();
-        assert_eq!(decoded, weights);
+        assert_eq!(Weights::decode(&weights.encode()).unwrap(), weights);
+    }
+
+    #[test]
+    fn pruning_drops_small_quantised_weights() {
+        let dense = vec![(1, [1.0; LABEL_COUNT]), (2, [0.01; LABEL_COUNT])];
+        let labels = [LabelParams::default(); LABEL_COUNT];
+        assert_eq!(Weights::quantise(1, 20, labels, &dense, 0).entries.len(), 2);
+        assert_eq!(Weights::quantise(1, 20, labels, &dense, 1).entries.len(), 1);
     }
 
     #[test]
@@ -250,6 +271,9 @@ mod tests {
         for cut in [0, 3, 10, bytes.len() - 1] {
             assert!(Weights::decode(&bytes[..cut]).is_err(), "cut at {cut}");
         }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(Weights::decode(&longer).is_err(), "trailing bytes");
         let mut other = bytes.clone();
         other[4] = 9;
         assert!(matches!(Weights::decode(&other), Err(WeightsError::Version { .. })));

@@ -40,8 +40,9 @@ pub fn run(data: &Path) -> Result<DatasetReport> {
             examples.iter().filter(|e| fold_of[e.doc] != held_out).collect();
         let fitted = fit::fit(&training, &FitOptions::default());
         sizes.push(fitted.weights.encode().len());
-        let tested = examples.iter().filter(|e| fold_of[e.doc] == held_out);
-        add_predictions(&fitted.model, tested, &mut scores);
+        let tested: Vec<&Example> =
+            examples.iter().filter(|e| fold_of[e.doc] == held_out).collect();
+        add_predictions(&fitted.model, &tested, &mut scores);
     }
 
     let seconds = started.elapsed().as_secs_f64();
@@ -60,11 +61,7 @@ pub fn run(data: &Path) -> Result<DatasetReport> {
 }
 
 /// Scores `examples` with `model` and counts each label's decision against its gold answer.
-pub fn add_predictions<'a>(
-    model: &Model,
-    examples: impl Iterator<Item = &'a Example>,
-    scores: &mut LabelScores,
-) {
+pub fn add_predictions(model: &Model, examples: &[&Example], scores: &mut LabelScores) {
     for example in examples {
         let decided = model.decide(&model.margins_of(&example.features));
         for (label, category) in LABELS.iter().enumerate() {

@@ -39,7 +39,7 @@ pub fn run(data: &Path) -> Result<DatasetReport> {
             .collect();
         let examples: Vec<Example> = fit::examples(&docs);
         let mut scores = LabelScores::default();
-        add_predictions(&fitted.model, examples.iter(), &mut scores);
+        add_predictions(&fitted.model, &examples.iter().collect::<Vec<_>>(), &mut scores);
         sections.push(format!(
             "{title} ({} docs, {} sentences)\n{}",
             docs.len(),
