@@ -21,6 +21,7 @@ pub mod grade;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod learn;
 pub mod page;
+pub mod report;
 pub mod tagging;
 
 #[cfg(target_arch = "wasm32")]
@@ -28,3 +29,4 @@ mod bindings;
 
 pub use analysis::{analyze, Analysis};
 pub use page::{Block, Page};
+pub use report::Report;

@@ -5,14 +5,21 @@
 //! exact span in its block, in UTF-16 code units, so the extension can highlight it and every
 //! quote is verbatim page text.
 
+mod clauses;
+mod language;
 pub mod segment;
+mod sentences;
+
+pub use clauses::{provision_number, MAX_CLAUSE_CHARS};
+pub use sentences::sentences;
 
 use serde::{Deserialize, Serialize};
 
 use crate::page::Page;
 
-/// Where a piece of text sits on the page: a block index and a UTF-16 range within that block's
-/// text. Invariant: `start <= end`, and both fall on character boundaries.
+/// Where a piece of text sits on the page: a block and a UTF-16 range within that block's text.
+/// `block` is the block's position in [`Page::blocks`] (which is also its `index`).
+/// Invariant: `start <= end`, and both fall on character boundaries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     pub block: usize,

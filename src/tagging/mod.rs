@@ -12,6 +12,7 @@
 pub mod facts;
 pub mod model;
 pub mod rules;
+pub mod scope;
 
 use serde::{Deserialize, Serialize};
 

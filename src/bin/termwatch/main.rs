@@ -8,12 +8,17 @@ mod bench;
 mod classify;
 mod diff;
 mod eval;
+mod heap;
 mod input;
+mod render;
 mod train;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+#[global_allocator]
+static ALLOCATOR: heap::CountingAllocator = heap::CountingAllocator;
 
 #[derive(Parser)]
 #[command(name = "termwatch", version, about = "Read online terms: what they say, what changed")]

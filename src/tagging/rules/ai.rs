@@ -1,0 +1,245 @@
+//! AI rules: restrictions on using a service for AI, and training on the reader's data.
+//!
+//! - `ai_use_restriction`: the reader may not use the service, its content or its output to
+//!   build, train, fine-tune, prompt, test, benchmark or validate AI or machine-learning
+//!   systems (including reservations against text and data mining).
+//! - `ai_training_on_user_data`: the provider uses (or may use) the reader's content, prompts,
+//!   conversations or usage data, de-identified or aggregated too, to train or improve models.
+//! - `no_ai_training`: the provider says it does not, or only with the reader's opt-in, or lets
+//!   the reader switch it off.
+//!
+//! The same phrase ("use ... to train models") is a restriction when the reader is the one
+//! forbidden, a risk when the provider affirms it about the reader's data, and a protection
+//! when the provider denies it or hands the choice to the reader.
+//!
+//! Known limits: "improve our services" without a model, algorithm or AI word is not read as
+//! training; a training practice described over two sentences ("We collect your prompts. They
+//! help our models learn.") is missed by the second sentence unless it names the data.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{helper, pattern, Decisions, Found, Pattern};
+use crate::categories::CategoryId;
+use crate::tagging::scope;
+
+macro_rules! ai_object {
+    () => {
+        concat!(
+            r"(?:artificial intelligence|ai|a\.i\.|machine[- ]learning|ml|llms?",
+            r"|large language models?|neural (?:networks?|nets?)|models?|algorithms?",
+            r"|generative (?:ai|models?|systems?|tools?)|(?:ai|ml) (?:systems?|tools?|products?",
+            r"|services?|technolog\w*|applications?|agents?))\b",
+        )
+    };
+}
+macro_rules! training_verb {
+    () => {
+        concat!(
+            r"(?:train\w*|re-?train\w*|fine[- ]?tun\w*|develop\w*|build\w*|creat\w*|improv\w*",
+            r"|enhanc\w*|benchmark\w*|validat\w*|test\w*|evaluat\w*|prompt\w*|distill\w*",
+            r"|teach\w*|feed\w*|power\w*|calibrat\w*|ground\w*)",
+        )
+    };
+}
+
+const USE_TO_TRAIN: Pattern = pattern!(
+    "ai.use_to_train",
+    trigger: [
+        "train|fine|develop|build|creat|improv|enhanc|benchmark|validat|test|evaluat|prompt|distill|teach|feed|power|calibrat|ground",
+        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generative|a.i.",
+    ],
+r"\b(?:use|uses|using|used|access\w*|scrap\w*|crawl\w*|mine|mining|extract\w*|harvest\w*",
+    r"|copy\w*|collect\w*|incorporat\w*|feed\w*|process\w*|analy[sz]\w*|leverag\w*|rely on",
+    r"|relying on|includ\w*)\b[^.;]*?\b(?:to|for|in|into|as)\b[^.;]{0,50}?\b",
+    training_verb!(),
+    r"\b[^.;]{0,70}?\b",
+    ai_object!(),
+);
+const TRAIN_AI: Pattern = pattern!(
+    "ai.train_ai",
+    trigger: [
+        "train|fine|develop|build|creat|improv|benchmark|validat|distill",
+        "=ai|=ml|llm|intelligence|learning|large language|generative|neural|foundation|language|competing",
+    ],
+r"\b(?:train\w*|fine[- ]?tun\w*|develop\w*|build\w*|creat\w*|improv\w*|benchmark\w*",
+    r"|validat\w*|distill\w*)\b[^.;]{0,40}?\b(?:artificial intelligence|ai|machine[- ]learning",
+    r"|ml|llms?|large language|generative|neural|foundation|language|competing)",
+    r" ?(?:models?|systems?|tools?|products?|technolog\w*|services?|applications?",
+    r"|algorithms?)?\b",
+);
+const TRAIN_ON: Pattern = pattern!(
+    "ai.train_on",
+    trigger: [
+        "train|fine|improv",
+        "model|=ai|algorithm|system|llm",
+    ],
+r"\b(?:train\w*|fine[- ]?tun\w*|improv\w*)\b[^.;]{0,40}?\b(?:models?|ai|algorithms?|systems?",
+    r"|llms?)\b[^.;]{0,40}?\b(?:on|using|with|from|based on)\b",
+);
+const MODEL_TRAINING: Pattern = pattern!(
+    "ai.model_training",
+    trigger: [
+        "model|training|improvement|development|fine",
+        "model|=ai|=ml|learning|llm|algorithm|system|training data|training dataset|training purpose",
+    ],
+r"\b(?:improv\w*|train\w*) (?:the |our )?models? for everyone\b",
+    r"|\b(?:model|ai|machine[- ]learning|ml|llm) (?:training|improvement|development)\b",
+    r"|\b(?:training|improvement|development|fine[- ]?tuning) of (?:our |the |its |their )?",
+    r"(?:ai |ml |machine[- ]learning |language |generative )?(?:models?|ai|algorithms?",
+    r"|systems?)\b|\btraining (?:data|datasets?|purposes)\b",
+);
+const DATA_MINING: Pattern = pattern!(
+    "ai.data_mining",
+    trigger: [
+        "mining|tdm",
+    ],
+r"\btext and data mining\b|\b(?:data|text) mining\b|\btdm\b",);
+
+pub(super) const PATTERNS: &[Pattern] =
+    &[USE_TO_TRAIN, TRAIN_AI, TRAIN_ON, MODEL_TRAINING, DATA_MINING];
+
+/// The reader's own content or activity, as a provider would name it.
+static READER_DATA: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:your|user|users'?|customer|member|people's|consumer|individuals')\b[^.;]{0,30}?",
+        r"\b(?:content|data|information|inputs?|prompts?|outputs?|conversations?|chats?",
+        r"|messages?|interactions?|feedback|queries|questions|files|uploads|usage|activity",
+        r"|recordings?|voice|images?|photos?|posts?|documents?|code|responses)\b",
+        r"|\b(?:inputs?|prompts?|conversations?|chats?|chat history|interactions|queries)\b",
+        r"|\b(?:content|data|information|files|documents|materials) (?:that )?you\b",
+        r"|\bwhat you (?:share|type|say|upload|write|ask)\b|\bpersonal (?:data|information)\b",
+        r"|\b(?:de-?identified|aggregated?|anonymi[sz]ed|pseudonymi[sz]ed) (?:data|information",
+        r"|content|usage)\b|\b(?:usage|customer|business|enterprise|api) data\b",
+    ))
+});
+
+/// A prohibition or reservation that binds the reader (or anyone) rather than the provider.
+static PROHIBITION: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:may not|must not|shall not|cannot|can't|will not|won't|do not|don't|not permitted",
+        r"|not allowed|not authori[sz]ed|prohibit\w*|forbid\w*|restrict\w*|agree not|never",
+        r"|not to|refrain|without (?:our |the |\w+'s )?(?:\w+ ){0,2}(?:consent|permission",
+        r"|authori[sz]ation|approval|licen[cs]e)|reserve\w* (?:all |the |our )?(?:\w+ )?rights?",
+        r"|expressly reserve|opt\w* out of (?:text and |data )*mining|except as (?:expressly )?",
+        r"permitted|no (?:right|licen[cs]e)",
+        r"|unauthori[sz]ed|misuse|violat\w*|infring\w*)\b",
+    ))
+});
+
+/// The reader, or anyone at all, is the one acting.
+static READER_ACTS: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:you|users?|customers?|licensees?|anyone|any (?:person|user|party|third party)",
+        r"|third parties|developers?|no one|nobody|yourself)\b|\b(?:is|are) (?:\w+ )?",
+        r"(?:prohibited|not permitted|forbidden|not allowed)\b|\bprohibited\b|\bmay not be used\b",
+        r"|\b(?:the|our) (?:services?|content|outputs?|materials?|site|platform|apis?|models?)",
+        r"\b[^.;]{0,40}\bto (?:train|develop|build|create|improve)",
+    ))
+});
+
+/// The provider denying something about its own use of the reader's data.
+static PROVIDER_DENIES: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:we|us|our company)\b[^.;]{0,40}?\b(?:do not|don't|will not|won't|never|does not",
+        r"|doesn't|are not|aren't|cannot|can't|shall not)\b[^.;]{0,30}?\b(?:use|train|share",
+        r"|access|sell|review|allow)\w*",
+    ))
+});
+
+pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
+    let restriction = decide_restriction(found, out);
+    if !restriction {
+        decide_training(found, out);
+    }
+}
+
+fn decide_restriction(found: &Found<'_>, out: &mut Decisions) -> bool {
+    let phrase = [&USE_TO_TRAIN, &TRAIN_AI].iter().any(|pattern| found.any(pattern));
+    let reserved_mining = found.any(&DATA_MINING) && found.has(&PROHIBITION);
+    let restricted = reserved_mining
+        || (phrase
+            && found.has(&PROHIBITION)
+            && found.has(&READER_ACTS)
+            && !(found.has(&PROVIDER_DENIES) && found.has(&READER_DATA)));
+    if restricted {
+        out.add(CategoryId::AiUseRestriction, 0.85);
+    }
+    restricted
+}
+
+fn decide_training(found: &Found<'_>, out: &mut Decisions) {
+    let text = found.text;
+    let reader_data = found.has(&READER_DATA);
+    let mut risk = false;
+    let mut protection = false;
+
+    for pattern in [&USE_TO_TRAIN, &TRAIN_ON, &MODEL_TRAINING] {
+        for (range, stance) in found.at(pattern) {
+            // A choice handed to the reader ("opt out of model training") is about their data
+            // even when the clause does not name it.
+            if !reader_data && !stance.controlled && !stance.consent_gated {
+                continue;
+            }
+            let exception = scope::exception_after(scope::sentence_after(text, range.end));
+            let leaky = exception.is_some_and(|exception| {
+                !scope::benign_exception(exception) && !opt_out_exception(exception)
+            });
+            if stance.negated && leaky {
+                risk = true;
+            } else if stance.negated || stance.controlled || stance.consent_gated {
+                protection = true;
+            } else {
+                risk = true;
+            }
+        }
+    }
+
+    if risk {
+        out.add(CategoryId::AiTrainingOnUserData, 0.85);
+    } else if protection {
+        out.add(CategoryId::NoAiTraining, 0.85);
+    }
+}
+
+/// "... unless you opt out" after a denial keeps it a denial by default.
+fn opt_out_exception(exception: &str) -> bool {
+    exception.contains("opt")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::categories::CategoryId;
+    use crate::tagging::rules::evaluate;
+
+    fn tags(text: &str) -> Vec<CategoryId> {
+        evaluate(text).decided.into_iter().map(|(category, _)| category).collect()
+    }
+
+    #[test]
+    fn reader_forbidden_to_train_is_a_restriction() {
+        let text = "You may not use the Services or any output to train machine learning models.";
+        assert_eq!(tags(text), vec![CategoryId::AiUseRestriction]);
+    }
+
+    #[test]
+    fn provider_training_on_reader_data_is_a_risk() {
+        let text = "We may use your prompts and conversations to train and improve our models.";
+        assert_eq!(tags(text), vec![CategoryId::AiTrainingOnUserData]);
+        let text = "Your chats may be used to improve our AI models unless you opt out.";
+        assert_eq!(tags(text), vec![CategoryId::AiTrainingOnUserData]);
+    }
+
+    #[test]
+    fn provider_denial_or_reader_choice_is_protective() {
+        for text in [
+            "We do not use your content to train our models.",
+            "Your conversations are never used for model training.",
+            "You can opt out of model training in your settings.",
+            "We only use your data to improve our models if you opt in.",
+        ] {
+            assert_eq!(tags(text), vec![CategoryId::NoAiTraining], "{text}");
+        }
+    }
+}
