@@ -18,6 +18,8 @@ pub mod change;
 pub mod detect;
 pub mod document;
 pub mod grade;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod learn;
 pub mod page;
 pub mod report;
 pub mod tagging;
