@@ -5,11 +5,16 @@
 //! folder): whole documents are appended in a fixed order until the page reaches the word
 //! count, so the text is real legal prose rather than one paragraph repeated. Without the data
 //! folder the sample page in `samples/` is repeated instead, and the output says so.
+//!
+//! The comparison is timed on two real versions of the same page: the previous version of every
+//! document, then its latest, appended the same way. `--write-pages DIR` saves the pages as the
+//! extension's JSON so the WebAssembly benchmark (`bench/wasm.mjs`) times the same input.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
+use termwatch::change;
 use termwatch::page::{self, Block, Page};
 
 use crate::heap;
@@ -22,6 +27,9 @@ pub struct Args {
     /// How many timed runs each figure is the median of.
     #[arg(long, default_value_t = 31)]
     runs: usize,
+    /// Also write the timed pages as JSON into this folder, for the WebAssembly benchmark.
+    #[arg(long)]
+    write_pages: Option<PathBuf>,
 }
 
 /// The page sizes timed, in words: the budget is set for the first; the second checks that
@@ -29,12 +37,15 @@ pub struct Args {
 const SIZES: [usize; 2] = [20_000, 200_000];
 
 pub fn run(args: Args) -> Result<()> {
-    let (source, pieces) = load_pieces(&args.data)?;
-    println!("pages built from {source}\n");
+    let corpus = load_corpus(&args.data)?;
+    println!("pages built from {}\n", corpus.source);
 
     let mut medians = Vec::new();
     for words in SIZES {
-        let page = build_page(&pieces, words);
+        let page = build_page(&corpus.latest, words);
+        if let Some(folder) = &args.write_pages {
+            write_page(folder, &format!("latest-{words}.json"), &page)?;
+        }
         let bytes: usize = page.blocks.iter().map(|block| block.text.len()).sum();
         let median = median_time(args.runs, || {
             std::hint::black_box(termwatch::analyze(&page));
@@ -54,8 +65,43 @@ pub fn run(args: Args) -> Result<()> {
     }
 
     let growth = medians[1].as_secs_f64() / medians[0].as_secs_f64();
-    println!("\n200,000 words took {growth:.1}x the time of 20,000 (10x is linear)");
+    println!("\n200,000 words took {growth:.1}x the time of 20,000 (10x is linear)\n");
+
+    bench_comparison(&corpus, &args)
+}
+
+/// Times the comparison of two analysed 20,000-word versions (analysis itself not included).
+fn bench_comparison(corpus: &Corpus, args: &Args) -> Result<()> {
+    let old = build_page(&corpus.previous, SIZES[0]);
+    let new = build_page(&corpus.latest, SIZES[0]);
+    if let Some(folder) = &args.write_pages {
+        write_page(folder, &format!("previous-{}.json", SIZES[0]), &old)?;
+    }
+
+    let (old_analysis, new_analysis) = (termwatch::analyze(&old), termwatch::analyze(&new));
+    let mut report = None;
+    let median = median_time(args.runs, || {
+        report = Some(change::compare_analyses(&old_analysis, &new_analysis));
+    });
+
+    let report = report.expect("median_time runs the work at least once");
+    println!(
+        "compare {} and {} words: median {:>6.2} ms; {} changes, substantive: {}",
+        old.word_count(),
+        new.word_count(),
+        millis(median),
+        report.changes.len(),
+        report.substantive
+    );
     Ok(())
+}
+
+fn write_page(folder: &Path, name: &str, page: &Page) -> Result<()> {
+    std::fs::create_dir_all(folder)
+        .with_context(|| format!("{}: cannot create the folder", folder.display()))?;
+    let path = folder.join(name);
+    let json = serde_json::to_vec(page)?;
+    std::fs::write(&path, json).with_context(|| format!("{}: cannot write", path.display()))
 }
 
 /// Runs `work` once to warm up, then `runs` times, and returns the median duration.
@@ -76,44 +122,58 @@ pub fn millis(duration: Duration) -> f64 {
     duration.as_secs_f64() * 1e3
 }
 
-/// Real documents to build pages from, and a phrase saying where they came from.
-fn load_pieces(data: &Path) -> Result<(String, Vec<Page>)> {
+/// Real documents to build pages from: each document's latest version and the one before it
+/// (the latest again where there is only one), in the same order.
+struct Corpus {
+    /// Where the documents came from, in words.
+    source: String,
+    latest: Vec<Page>,
+    previous: Vec<Page>,
+}
+
+fn load_corpus(data: &Path) -> Result<Corpus> {
     let versions = data.join("open_terms_archive/versions");
     if versions.is_dir() {
-        let pieces = latest_english_versions(&versions)?;
-        let phrase = format!("{} real terms documents in {}", pieces.len(), versions.display());
-        return Ok((phrase, pieces));
+        let (previous, latest) = last_two_versions(&versions)?;
+        let source = format!("{} real terms documents in {}", latest.len(), versions.display());
+        return Ok(Corpus { source, latest, previous });
     }
 
     let sample = Path::new("samples/lumenfold-terms.html");
     let html = std::fs::read_to_string(sample)
         .with_context(|| format!("{}: cannot read the sample page", sample.display()))?;
-    let phrase = format!("the sample page {} repeated (no data folder)", sample.display());
-    Ok((phrase, vec![page::html::parse(&html, None)]))
+    let page = page::html::parse(&html, None);
+    let source = format!("the sample page {} repeated (no data folder)", sample.display());
+    Ok(Corpus { source, latest: vec![page.clone()], previous: vec![page] })
 }
 
-/// The newest version of every document, in path order, skipping tiny files.
-fn latest_english_versions(versions: &Path) -> Result<Vec<Page>> {
+/// The two newest versions of every document, in path order, skipping tiny documents.
+fn last_two_versions(versions: &Path) -> Result<(Vec<Page>, Vec<Page>)> {
     let mut documents = Vec::new();
     collect_document_folders(versions, &mut documents)?;
     documents.sort();
 
-    let mut pages = Vec::new();
+    let (mut previous, mut latest) = (Vec::new(), Vec::new());
     for folder in documents {
         let mut files: Vec<PathBuf> = std::fs::read_dir(&folder)?
             .filter_map(|entry| entry.ok().map(|entry| entry.path()))
             .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
             .collect();
         files.sort();
-        let Some(latest) = files.last() else { continue };
 
-        let markdown = std::fs::read_to_string(latest)
-            .with_context(|| format!("{}: cannot read", latest.display()))?;
-        if markdown.len() > 2_000 {
-            pages.push(page::markdown::parse(&markdown, None));
+        let Some(newest) = files.last() else { continue };
+        let before = files.len().checked_sub(2).map_or(newest, |index| &files[index]);
+        let (newest, before) = (read_markdown(newest)?, read_markdown(before)?);
+        if newest.len() > 2_000 {
+            latest.push(page::markdown::parse(&newest, None));
+            previous.push(page::markdown::parse(&before, None));
         }
     }
-    Ok(pages)
+    Ok((previous, latest))
+}
+
+fn read_markdown(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))
 }
 
 /// Folders that directly hold `.md` versions.
