@@ -1,0 +1,75 @@
+/**
+ * The Rust engine, compiled to WebAssembly, as the background sees it.
+ *
+ * The module is instantiated on first use, not at start-up: the background also wakes for
+ * badge, tab and command events that never need it. A trap inside the module (a Rust panic
+ * aborts) leaves its memory in an unknown state, so the instance is thrown away and the next
+ * call starts a fresh one.
+ *
+ * Cost: instantiation is the cold start the first terms page of a session pays (measured by
+ * the end-to-end run and kept in `coldStartMs`).
+ */
+
+import init, * as wasm from '../pkg/termwatch.js';
+
+let ready = null;
+
+/** Milliseconds the last instantiation took; `null` until the engine has started once. */
+export let coldStartMs = null;
+
+function start() {
+  if (!ready) {
+    const began = performance.now();
+    ready = init({ module_or_path: new URL('../pkg/termwatch_bg.wasm', import.meta.url) }).then(
+      () => {
+        coldStartMs = performance.now() - began;
+      },
+      (error) => {
+        ready = null;
+        throw error;
+      },
+    );
+  }
+  return ready;
+}
+
+async function call(name, ...args) {
+  await start();
+  try {
+    return wasm[name](...args);
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) ready = null;
+    throw error;
+  }
+}
+
+/** Reads, detects, tags and grades one page (`{url, title, blocks}`). */
+export function analyzePage(page) {
+  return call('analyzePage', page);
+}
+
+/** The cheap URL, title and headings check. */
+export function mayBeTerms(url, title, headings) {
+  return call('mayBeTerms', url, title, headings);
+}
+
+/** Every category with its name, severity and explanation. */
+export function categories() {
+  return call('categories');
+}
+
+/** The engine's version, stored with every analysis it makes. */
+export function engineVersion() {
+  return call('engineVersion');
+}
+
+/** Whether this build of the engine can compare two versions. */
+export async function hasChangeTracking() {
+  await start();
+  return typeof wasm.compareVersions === 'function';
+}
+
+/** The change report between two versions of a document. */
+export function compareVersions(older, newer) {
+  return call('compareVersions', older, newer);
+}

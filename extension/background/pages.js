@@ -1,0 +1,199 @@
+/**
+ * What happens when a content script hands over a page that may be terms: the engine reads
+ * it, a new version is stored when the text changed, the change since the last version is
+ * judged, and the tab gets its report (badge, popup, highlights).
+ *
+ * Tab reports live in `storage.session` (kept while the browser runs, dropped at exit) so a
+ * background stopped between events loses nothing.
+ */
+
+import { ext, t } from '../shared/browser.js';
+import { setBadge } from './badge.js';
+import { compareVersions } from './compare.js';
+import * as engine from './engine.js';
+import { notifyChange } from './notify.js';
+import { StoreError, summaryOf } from './store.js';
+
+const TAB_PREFIX = 'tab:';
+
+/**
+ * Handles `cs.pageRead`: returns what the content script should highlight, or `null` when the
+ * engine says this is not a terms page.
+ */
+export async function onPageRead(store, { page, readMs }, sender) {
+  const tabId = sender.tab?.id;
+  await countPageRead(page.url);
+  const began = performance.now();
+  const analysis = await engine.analyzePage(page);
+  const analyzeMs = performance.now() - began;
+
+  if (!analysis.detection.is_terms) {
+    await forgetTab(tabId);
+    return null;
+  }
+
+  const settings = await store.settings();
+  const stored = await storeVersion(store, page, analysis, settings);
+  const report = await tabReport(tabId, page, analysis, stored, settings, {
+    readMs,
+    analyzeMs,
+    coldStartMs: engine.coldStartMs,
+  });
+  await ext.storage.session.set({ [TAB_PREFIX + tabId]: report });
+  await setBadge(tabId, report);
+
+  const silent = settings.silentSites.includes(hostOf(page.url));
+  return silent || !settings.overlay ? { ...report, findings: [] } : report;
+}
+
+/** Records what the content script managed to highlight (for the popup and the tests). */
+export async function onHighlighted({ shown, dropped, highlightedAt }, sender) {
+  const key = TAB_PREFIX + sender.tab?.id;
+  const report = (await ext.storage.session.get(key))[key];
+  if (!report) return;
+  report.timing = { ...report.timing, highlightedAt, shown, dropped };
+  await ext.storage.session.set({ [key]: report });
+}
+
+/**
+ * Counts the pages content scripts handed over this session (shown nowhere; it lets the
+ * tests check that a page that is plainly not terms sends nothing).
+ */
+async function countPageRead(url) {
+  const { stats } = await ext.storage.session.get('stats');
+  const next = { pagesRead: (stats?.pagesRead ?? 0) + 1, lastUrl: url };
+  await ext.storage.session.set({ stats: next });
+}
+
+export async function tabReportOf(tabId) {
+  const key = TAB_PREFIX + tabId;
+  return (await ext.storage.session.get(key))[key] ?? null;
+}
+
+export async function forgetTab(tabId) {
+  if (tabId === undefined) return;
+  await ext.storage.session.remove(TAB_PREFIX + tabId);
+  await setBadge(tabId, null);
+}
+
+/** Saves the page as a new version when its text differs from the latest stored one. */
+async function storeVersion(store, page, analysis, settings) {
+  const docKey = documentKey(page.url);
+  const hash = await contentHash(page);
+  const entry = await store.document(docKey);
+  const latest = entry?.versions.at(-1);
+  if (latest?.hash === hash) return { entry, saved: false };
+
+  const record = {
+    id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    docKey,
+    capturedAt: Date.now(),
+    hash,
+    engine: await engine.engineVersion(),
+    page: { url: page.url, title: page.title, blocks: page.blocks },
+    analysis: compactAnalysis(analysis),
+  };
+
+  const previous = latest ? await store.version(latest.id) : null;
+  const change = previous ? await compareVersions(previous, record) : null;
+
+  try {
+    const updated = await store.addVersion(record, summaryOf(record), (current) => ({
+      ...current,
+      url: page.url,
+      title: page.title,
+      kind: analysis.detection.kind,
+      change: change?.substantive ? { ...change, seen: false } : current.change,
+    }));
+    if (change?.substantive && settings.notifications
+        && !settings.silentSites.includes(hostOf(page.url))) {
+      await notifyChange(updated, change);
+    }
+    return { entry: updated, saved: true };
+  } catch (error) {
+    if (!(error instanceof StoreError)) throw error;
+    return { entry, saved: false, error: error.code };
+  }
+}
+
+async function tabReport(tabId, page, analysis, stored, settings, timing) {
+  const names = await categoryNames();
+  const disabled = new Set(settings.disabledCategories);
+  const findings = analysis.findings
+    .filter((finding) => !disabled.has(finding.category))
+    .map((finding, index) => ({
+      id: `f${index}`,
+      category: finding.category,
+      name: names.get(finding.category) ?? finding.category,
+      polarity: finding.polarity,
+      severity: finding.severity,
+      quote: finding.quote,
+      explanation: finding.explanation,
+      facts: finding.facts,
+      section: finding.section,
+      span: finding.span,
+    }));
+
+  return {
+    tabId,
+    docKey: documentKey(page.url),
+    url: page.url,
+    title: page.title,
+    kind: analysis.detection.kind,
+    kindLabel: t(`kind_${analysis.detection.kind}`),
+    grade: analysis.grade.letter,
+    gradeReasons: analysis.grade.reasons,
+    words: analysis.document.words,
+    findings,
+    change: stored.entry?.change ?? null,
+    storeError: stored.error ?? null,
+    timing,
+  };
+}
+
+let namesCache = null;
+async function categoryNames() {
+  namesCache ??= new Map((await engine.categories()).map((category) => [category.id, category.name]));
+  return namesCache;
+}
+
+/** What a stored version keeps of an analysis: no clause list, which the text can rebuild. */
+function compactAnalysis(analysis) {
+  return {
+    kind: analysis.detection.kind,
+    grade: analysis.grade.letter,
+    words: analysis.document.words,
+    findings: analysis.findings.map((finding) => ({
+      category: finding.category,
+      polarity: finding.polarity,
+      severity: finding.severity,
+      quote: finding.quote,
+      facts: finding.facts,
+      span: finding.span,
+    })),
+  };
+}
+
+/** One key per document: origin and path, without query, fragment or trailing slash. */
+export function documentKey(url) {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return String(url);
+  }
+}
+
+function hostOf(url) {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+async function contentHash(page) {
+  const text = page.blocks.filter((block) => !block.hidden).map((block) => block.text).join('\n');
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+}
