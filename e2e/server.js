@@ -81,9 +81,9 @@ function route(url, state, realPages, response) {
   if (path === '/hostile') return html(pages.hostilePage());
   if (path === '/big-terms') return html(pages.bigTermsPage());
   if (path.startsWith('/news/')) return html(pages.newsPage());
-  if (path.startsWith('/spa')) return html(pages.spaPage());
-  if (path === '/empty') return html('<!doctype html><title>Blank</title><p>Nothing here.</p>');
   if (path === '/spa-data/terms') return html(pages.termsBody('v1'));
+  if (path === '/spa' || path.startsWith('/spa/')) return html(pages.spaPage());
+  if (path === '/empty') return html('<!doctype html><title>Blank</title><p>Nothing here.</p>');
 
   const real = /^\/real\/(\d+)$/.exec(path);
   if (real && realPages[Number(real[1])]) return html(readFileSync(realPages[Number(real[1])]));

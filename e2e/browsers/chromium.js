@@ -11,6 +11,8 @@ import { chromium } from 'playwright-core';
 
 export async function launchChromium({ extensionDir, proxyPort }) {
   const profile = mkdtempSync(join(tmpdir(), 'termwatch-chromium-'));
+  // Also report the extension service worker's own requests as context requests.
+  process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
@@ -39,6 +41,8 @@ export async function launchChromium({ extensionDir, proxyPort }) {
   const extensionId = new URL(worker.url()).host;
   const base = `chrome-extension://${extensionId}/`;
   const page = context.pages()[0] ?? await context.newPage();
+  const requests = [];
+  context.on('request', (request) => requests.push(request.url()));
   let extPage = null;
 
   async function extensionPage() {
@@ -59,6 +63,15 @@ export async function launchChromium({ extensionDir, proxyPort }) {
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
+
+    /** Every URL requested by a page, an extension page or the service worker so far. */
+    requests: () => [...requests],
+
+    resetRequests() {
+      requests.length = 0;
+    },
+
+    pressKey: (key) => page.keyboard.press(key),
 
     /** Runs `fn(arg)` in the page's main world. */
     main(fn, arg) {
@@ -82,6 +95,30 @@ export async function launchChromium({ extensionDir, proxyPort }) {
       await cdp.send('ServiceWorker.enable');
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
+    },
+
+    /**
+     * Main-thread time the content script spends on a page, from a Chromium trace: its
+     * evaluation plus every callback it runs (timers, observers), in milliseconds, over the
+     * load and six seconds after.
+     */
+    async contentScriptCost(url) {
+      const cdp = await context.newCDPSession(page);
+      const events = [];
+      cdp.on('Tracing.dataCollected', (message) => events.push(...message.value));
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' });
+      await page.goto(url, { waitUntil: 'load' });
+      await new Promise((resolve) => setTimeout(resolve, 6000));
+      await cdp.send('Tracing.end');
+      await complete;
+      await cdp.detach();
+
+      const script = `${base}content/content.js`;
+      const ours = events.filter((event) => event.ph === 'X'
+        && ['EvaluateScript', 'FunctionCall'].includes(event.name)
+        && event.args?.data?.url === script);
+      return ours.reduce((sum, event) => sum + event.dur, 0) / 1000;
     },
 
     async openPopup(tabId) {

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
-import { Builder } from 'selenium-webdriver';
+import { Builder, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 
 const ADDON_ID = 'termwatch@example.org';
@@ -14,6 +14,9 @@ const UUID = '6a1e5e7e-0000-4000-8000-7e57ab1e0001';
 
 export async function launchFirefox({ extensionDir, proxyPort }) {
   process.env.SE_OFFLINE = 'true';
+  // Lets the pref below point Firefox's own Remote Settings sync at a dummy, so the browser
+  // itself stays quiet and every request the proxy sees can be attributed.
+  process.env.MOZ_REMOTE_SETTINGS_DEVTOOLS = '1';
   const options = new firefox.Options()
     .addArguments('-headless')
     .setBinary(process.env.FIREFOX ?? '/usr/bin/firefox-esr')
@@ -30,7 +33,7 @@ export async function launchFirefox({ extensionDir, proxyPort }) {
     .setPreference('network.connectivity-service.enabled', false)
     .setPreference('browser.safebrowsing.update.enabled', false)
     .setPreference('extensions.getAddons.cache.enabled', false)
-    .setPreference('services.settings.server', 'http://127.0.0.1:1/')
+    .setPreference('services.settings.server', 'data:,#remote-settings-dummy/v1')
     .setPreference('toolkit.telemetry.enabled', false)
     .setPreference('datareporting.policy.dataSubmissionEnabled', false);
 
@@ -56,9 +59,11 @@ export async function launchFirefox({ extensionDir, proxyPort }) {
     }
   }
 
+  /** Runs a function (called with `arg`) or an expression string in the current tab. */
   async function run(fn, arg) {
+    const call = typeof fn === 'string' ? fn : `(${fn})(arguments[0])`;
     const script = `const done = arguments[arguments.length - 1];
-      Promise.resolve().then(() => (${fn})(arguments[0]))
+      Promise.resolve().then(() => ${call})
         .then((value) => done({ value }), (error) => done({ error: String(error) }));`;
     const result = await driver.executeAsyncScript(script, arg);
     if (result?.error) throw new Error(result.error);
@@ -94,6 +99,13 @@ export async function launchFirefox({ extensionDir, proxyPort }) {
     },
 
     main: (fn, arg) => run(fn, arg),
+
+    /** Firefox's requests are only seen by the proxy (the browser itself is kept silent). */
+    requests: () => null,
+
+    resetRequests() {},
+
+    pressKey: (key) => driver.actions().sendKeys(Key[key.toUpperCase()]).perform(),
 
     async ext(fn, arg) {
       extHandle ??= await newTab(`${base}options/options.html`);

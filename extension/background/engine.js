@@ -17,6 +17,11 @@ let ready = null;
 /** Milliseconds the last instantiation took; `null` until the engine has started once. */
 export let coldStartMs = null;
 
+/** Whether the module is instantiated (or being instantiated) in this background. */
+export function isStarted() {
+  return ready !== null;
+}
+
 function start() {
   if (!ready) {
     const began = performance.now();

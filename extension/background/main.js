@@ -13,7 +13,9 @@ import { setBadge } from './badge.js';
 import { compareVersions } from './compare.js';
 import * as engine from './engine.js';
 import { onNotificationClicked } from './notify.js';
-import { forgetTab, onHighlighted, onPageRead, tabReportOf } from './pages.js';
+import {
+  applySettings, forgetTab, onHighlighted, onPageRead, tabReportOf, updateTabReport,
+} from './pages.js';
 import { Store, StoreError } from './store.js';
 
 const store = new Store(ext.storage.local);
@@ -30,7 +32,11 @@ listen({
   [FromUi.COMPARE]: ({ fromId, toId }) => compareStored(fromId, toId),
   [FromUi.GET_CATEGORIES]: () => engine.categories(),
   [FromUi.GET_SETTINGS]: () => store.settings(),
-  [FromUi.SAVE_SETTINGS]: ({ settings }) => store.saveSettings(settings),
+  [FromUi.SAVE_SETTINGS]: async ({ settings }) => {
+    const saved = await store.saveSettings(settings);
+    await applySettings(saved);
+    return saved;
+  },
   [FromUi.EXPORT_ALL]: () => store.exportAll(),
   [FromUi.IMPORT_ALL]: ({ data }) => store.importAll(data),
   [FromUi.DELETE_ALL]: () => deleteAll(),
@@ -73,9 +79,10 @@ async function markSeen(tabId) {
     ...entry,
     change: entry.change && { ...entry.change, seen: true },
   }));
-  report.change = { ...report.change, seen: true };
-  await ext.storage.session.set({ [`tab:${tabId}`]: report });
-  await setBadge(tabId, report);
+  await updateTabReport(tabId, (current) => current && {
+    ...current,
+    change: current.change && { ...current.change, seen: true },
+  });
   return null;
 }
 

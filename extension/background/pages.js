@@ -8,6 +8,7 @@
  */
 
 import { ext, t } from '../shared/browser.js';
+import { FromBackground } from '../shared/messages.js';
 import { setBadge } from './badge.js';
 import { compareVersions } from './compare.js';
 import * as engine from './engine.js';
@@ -18,11 +19,14 @@ const TAB_PREFIX = 'tab:';
 
 /**
  * Handles `cs.pageRead`: returns what the content script should highlight, or `null` when the
- * engine says this is not a terms page.
+ * engine says this is not a terms page. The reply goes out as soon as the engine has read the
+ * page; storing the version and judging the change follow (`recordVersion`), so the reader
+ * sees highlights without waiting for storage.
  */
 export async function onPageRead(store, { page, readMs }, sender) {
   const tabId = sender.tab?.id;
-  await countPageRead(page.url);
+  countPageRead(page.url).catch(() => {});
+  const coldStartIncluded = !engine.isStarted();
   const began = performance.now();
   const analysis = await engine.analyzePage(page);
   const analyzeMs = performance.now() - began;
@@ -33,26 +37,60 @@ export async function onPageRead(store, { page, readMs }, sender) {
   }
 
   const settings = await store.settings();
-  const stored = await storeVersion(store, page, analysis, settings);
-  const report = await tabReport(tabId, page, analysis, stored, settings, {
+  const entry = await store.document(documentKey(page.url));
+  const report = await tabReport(tabId, page, analysis, entry, settings, {
     readMs,
     analyzeMs,
     coldStartMs: engine.coldStartMs,
+    coldStartIncluded,
   });
-  await ext.storage.session.set({ [TAB_PREFIX + tabId]: report });
-  await setBadge(tabId, report);
+  await updateTabReport(tabId, () => report);
 
-  const silent = settings.silentSites.includes(hostOf(page.url));
-  return silent || !settings.overlay ? { ...report, findings: [] } : report;
+  recordVersion(store, tabId, page, analysis, settings)
+    .catch((error) => console.error('termwatch: could not record this version', error));
+
+  const silent = settings.silentSites.includes(hostOf(page.url)) || !settings.overlay;
+  const { allFindings, ...forPage } = report;
+  return silent ? { ...forPage, findings: [] } : forPage;
+}
+
+/** Stores the version if it is new, then brings the tab's report and badge up to date. */
+async function recordVersion(store, tabId, page, analysis, settings) {
+  const stored = await storeVersion(store, page, analysis, settings);
+  await updateTabReport(tabId, (report) => report && {
+    ...report,
+    change: stored.entry?.change ?? null,
+    storeError: stored.error ?? null,
+  });
 }
 
 /** Records what the content script managed to highlight (for the popup and the tests). */
-export async function onHighlighted({ shown, dropped, highlightedAt }, sender) {
-  const key = TAB_PREFIX + sender.tab?.id;
-  const report = (await ext.storage.session.get(key))[key];
-  if (!report) return;
-  report.timing = { ...report.timing, highlightedAt, shown, dropped };
-  await ext.storage.session.set({ [key]: report });
+export function onHighlighted({ shown, dropped, highlightedAt, readStartedAt, repliedAt },
+  sender) {
+  return updateTabReport(sender.tab?.id, (report) => report && {
+    ...report,
+    timing: { ...report.timing, highlightedAt, readStartedAt, repliedAt, shown, dropped },
+  });
+}
+
+const tabQueues = new Map();
+
+/**
+ * Changes a tab's report in `storage.session` and its badge. Updates to one tab run one after
+ * the other, so two messages arriving together cannot overwrite each other's change.
+ */
+export function updateTabReport(tabId, change) {
+  if (tabId === undefined) return Promise.resolve();
+  const key = TAB_PREFIX + tabId;
+  const queued = (tabQueues.get(tabId) ?? Promise.resolve()).then(async () => {
+    const current = (await ext.storage.session.get(key))[key] ?? null;
+    const next = change(current);
+    if (!next) return;
+    await ext.storage.session.set({ [key]: next });
+    await setBadge(tabId, next);
+  });
+  tabQueues.set(tabId, queued.catch(() => {}));
+  return queued;
 }
 
 /**
@@ -116,23 +154,20 @@ async function storeVersion(store, page, analysis, settings) {
   }
 }
 
-async function tabReport(tabId, page, analysis, stored, settings, timing) {
+async function tabReport(tabId, page, analysis, entry, settings, timing) {
   const names = await categoryNames();
-  const disabled = new Set(settings.disabledCategories);
-  const findings = analysis.findings
-    .filter((finding) => !disabled.has(finding.category))
-    .map((finding, index) => ({
-      id: `f${index}`,
-      category: finding.category,
-      name: names.get(finding.category) ?? finding.category,
-      polarity: finding.polarity,
-      severity: finding.severity,
-      quote: finding.quote,
-      explanation: finding.explanation,
-      facts: finding.facts,
-      section: finding.section,
-      span: finding.span,
-    }));
+  const allFindings = analysis.findings.map((finding, index) => ({
+    id: `f${index}`,
+    category: finding.category,
+    name: names.get(finding.category) ?? finding.category,
+    polarity: finding.polarity,
+    severity: finding.severity,
+    quote: finding.quote,
+    explanation: finding.explanation,
+    facts: finding.facts,
+    section: finding.section,
+    span: finding.span,
+  }));
 
   return {
     tabId,
@@ -144,11 +179,43 @@ async function tabReport(tabId, page, analysis, stored, settings, timing) {
     grade: analysis.grade.letter,
     gradeReasons: analysis.grade.reasons,
     words: analysis.document.words,
-    findings,
-    change: stored.entry?.change ?? null,
-    storeError: stored.error ?? null,
+    allFindings,
+    findings: enabledFindings(allFindings, settings),
+    change: entry?.change ?? null,
+    storeError: null,
     timing,
   };
+}
+
+/** The findings whose category the user has not turned off. */
+export function enabledFindings(findings, settings) {
+  const disabled = new Set(settings.disabledCategories);
+  return findings.filter((finding) => !disabled.has(finding.category));
+}
+
+/**
+ * Applies new settings to every open tab: its report, badge and highlights. Returns the tab
+ * ids updated.
+ */
+export async function applySettings(settings) {
+  const session = await ext.storage.session.get(null);
+  const updated = [];
+  for (const [key, stored] of Object.entries(session)) {
+    if (!key.startsWith(TAB_PREFIX) || !Array.isArray(stored?.allFindings)) continue;
+    const tabId = stored.tabId;
+    await updateTabReport(tabId, (report) => report && {
+      ...report,
+      findings: enabledFindings(report.allFindings, settings),
+    });
+    const report = await tabReportOf(tabId);
+    const silent = settings.silentSites.includes(hostOf(report.url)) || !settings.overlay;
+    ext.tabs.sendMessage(tabId, {
+      type: FromBackground.REFRESH,
+      findings: silent ? [] : report.findings,
+    }).catch(() => {});
+    updated.push(tabId);
+  }
+  return updated;
 }
 
 let namesCache = null;

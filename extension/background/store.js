@@ -3,11 +3,13 @@
  * stored versions of every terms document seen, and the small index that lists them.
  *
  * Writes are ordered so that a crash never loses data: a new version record is written first,
- * the index that points at it second. A record the index does not know (the crash came between
- * the two writes) is found and indexed at the next start (`repair`). A record that fails to
- * read back in the expected shape is reported once (see `problems`) and skipped, never thrown
- * at the caller. A failed write (quota) throws `StoreError('quota')`, leaves what was stored
- * untouched, and is reported so the interface can tell the user.
+ * together with a `pending` note naming it (one `set`, which both browsers apply atomically);
+ * the index that points at it is written second, clearing the note in the same `set`. If the
+ * background stops in between, the next start finds the note and indexes the record
+ * (`repair`), reading two small keys rather than the whole store. A record that fails to read
+ * back in the expected shape is reported once (see `problems`) and skipped, never thrown at the
+ * caller. A failed write (quota) throws `StoreError('quota')`, leaves what was stored untouched,
+ * and is reported so the interface can tell the user.
  *
  * `area` is any object with the `storage.local` methods (`get`, `set`, `remove`, `clear`), so
  * the same code runs against an in-memory area in the Node tests.
@@ -87,13 +89,19 @@ export class Store {
    */
   async addVersion(record, summary, update = (entry) => entry) {
     await this.open();
-    await this.write({ [VERSION_PREFIX + record.id]: record });
+    await this.write({ [VERSION_PREFIX + record.id]: record, pending: { id: record.id } });
 
     const index = await this.index();
     const entry = index.docs[record.docKey] ?? newEntry(record);
     entry.versions = [...entry.versions, summary].sort((a, b) => a.capturedAt - b.capturedAt);
     index.docs[record.docKey] = update(entry);
-    await this.write({ index });
+    try {
+      await this.write({ index, pending: null });
+    } catch (error) {
+      // Leave the store as it was before this version: drop the record the index lacks.
+      await this.area.remove([VERSION_PREFIX + record.id, 'pending']).catch(() => {});
+      throw error;
+    }
     return index.docs[record.docKey];
   }
 
@@ -106,30 +114,30 @@ export class Store {
     return index.docs[docKey];
   }
 
-  /** Indexes version records a crash left unindexed; reports unreadable ones. */
+  /** Indexes the version record an interrupted write left out of the index, if any. */
   async repair() {
-    const everything = await this.area.get(null);
-    const index = everything.index?.docs ? everything.index : { docs: {} };
-    const known = new Set(
-      Object.values(index.docs).flatMap((entry) => entry.versions.map((version) => version.id)),
-    );
+    const { pending, index: stored } = await this.area.get(['pending', 'index']);
+    if (!pending?.id) return;
 
-    let repaired = 0;
-    for (const [key, record] of Object.entries(everything)) {
-      if (!key.startsWith(VERSION_PREFIX) || known.has(key.slice(VERSION_PREFIX.length))) continue;
-      if (!isVersionRecord(record)) {
-        await this.report('corrupt_record', `stored record ${key} is unreadable and was skipped`);
-        continue;
-      }
+    const index = stored?.docs ? stored : { docs: {} };
+    const known = Object.values(index.docs)
+      .some((entry) => entry.versions.some((version) => version.id === pending.id));
+    const key = VERSION_PREFIX + pending.id;
+    const record = (await this.area.get(key))[key];
+
+    if (!known && isVersionRecord(record)) {
       const entry = index.docs[record.docKey] ?? newEntry(record);
       entry.versions = [...entry.versions, summaryOf(record)]
         .sort((a, b) => a.capturedAt - b.capturedAt);
       index.docs[record.docKey] = entry;
-      repaired++;
+      this.log(`termwatch: indexed version ${pending.id}, left out by an interrupted write`);
+    } else if (!known && record !== undefined) {
+      await this.report('corrupt_record', `stored version ${pending.id} is unreadable and was skipped`);
     }
-    if (repaired > 0) {
-      this.log(`termwatch: indexed ${repaired} stored version(s) left out by an interrupted write`);
-      await this.area.set({ index });
+    try {
+      await this.area.set({ index, pending: null });
+    } catch (error) {
+      await this.report('write_failed', `could not finish an interrupted write: ${error.message}`);
     }
   }
 

@@ -1,76 +1,65 @@
 /**
  * The content script's first look: could this page be terms at all?
  *
- * Reads only the URL, the title and the first few top-level headings, so it costs well under a
- * millisecond even on a large page, and it is deliberately generous: a page it lets through is
- * still judged by the engine (which decides for real); a page it stops is never read, so it
- * must only stop pages that plainly are not legal documents. Known limit: the word list covers
- * English and the main Western European languages plus a few others; a terms page in another
- * language whose URL, title and headings carry none of these words is missed.
+ * Reads only the URL, the title and the first few top-level headings, and matches them against
+ * a word list with plain substring search (no regular expression: on a page that is not terms
+ * this check is all Termwatch costs, and compiling a large pattern would cost more than the
+ * rest of it). Deliberately generous: a page it lets through is still judged by the engine,
+ * which decides for real; a page it stops is never read, so it must only stop pages that
+ * plainly are not legal documents.
+ *
+ * Known limit: the word list covers English and the main Western European languages plus a
+ * few others; a terms page in another language whose URL, title and headings carry none of
+ * these words is missed.
  */
 
-const LEGAL_WORDS = new RegExp(
-  [
-    'terms',
-    'conditions',
-    'privacy',
-    'polic(?:y|ies)',
-    'legal',
-    'agreement',
-    'eula',
-    'licen[cs]e',
-    'cookie',
-    'acceptable[ _-]?use',
-    '\\btos\\b',
-    'gdpr',
-    'data[ _-]?protection',
-    'disclaimer',
-    'copyright',
-    'datenschutz',
-    'nutzungsbedingungen',
-    '\\bagb\\b',
-    'impressum',
-    'conditions? g[ée]n[ée]rales',
-    'confidentialit',
-    'mentions? l[ée]gales',
-    '\\bcg[uv]\\b',
-    't[ée]rminos',
-    'condiciones',
-    'privacidad',
-    'aviso legal',
-    'termini',
-    'condizioni',
-    'informativa',
-    'voorwaarden',
-    'privacybeleid',
-    'regulamin',
-    'prywatno',
-    'условия',
-    'конфиденциальн',
-    '利用規約',
-    'プライバシー',
-    '隐私',
-    '条款',
-  ].join('|'),
-  'i',
-);
+/** Matched anywhere in the lower-cased text. */
+const WORDS = [
+  'terms', 'conditions', 'privacy', 'policy', 'policies', 'legal', 'agreement', 'licence',
+  'license', 'cookie', 'acceptable use', 'acceptable-use', 'acceptable_use', 'gdpr',
+  'data protection', 'data-protection', 'disclaimer', 'copyright', 'datenschutz',
+  'nutzungsbedingungen', 'impressum', 'conditions générales', 'confidentialit',
+  'mentions légales', 'mentions-legales', 'términos', 'terminos', 'condiciones', 'privacidad',
+  'aviso legal', 'termini', 'condizioni', 'informativa', 'voorwaarden', 'privacybeleid',
+  'regulamin', 'prywatno', 'условия', 'конфиденциальн', '利用規約', 'プライバシー', '隐私', '条款',
+];
 
-/** How many headings of each level the check reads; later ones rarely name the document. */
+/** Matched only as whole words (too short to search for inside other words). */
+const SHORT_WORDS = ['tos', 'eula', 'agb', 'cgu', 'cgv'];
+
+/** How many headings the check reads; later ones rarely name the document. */
 const HEADINGS_READ = 6;
 
 /** `true` when the URL, title or top headings name a legal document. */
 export function mayBeTerms(url, title, headings) {
-  if (LEGAL_WORDS.test(title ?? '')) return true;
-  if (urlLooksLegal(url)) return true;
-  return headings.some((heading) => LEGAL_WORDS.test(heading));
+  return looksLegal(title) || looksLegal(urlText(url)) || headings.some(looksLegal);
 }
 
-function urlLooksLegal(url) {
+function looksLegal(text) {
+  if (!text) return false;
+  const lower = text.toLowerCase();
+  return WORDS.some((word) => lower.includes(word))
+    || SHORT_WORDS.some((word) => hasWord(lower, word));
+}
+
+function hasWord(text, word) {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (!isLetter(text[at - 1]) && !isLetter(text[at + word.length])) return true;
+  }
+  return false;
+}
+
+function isLetter(char) {
+  return char !== undefined && char.toLowerCase() !== char.toUpperCase();
+}
+
+/** Host, path and fragment of a URL, decoded; query strings carry tracking noise, not names. */
+function urlText(url) {
   try {
     const { hostname, pathname, hash } = new URL(url);
-    return LEGAL_WORDS.test(`${hostname} ${decodeURIComponent(pathname)} ${hash}`);
+    return `${hostname} ${decodeURIComponent(pathname)} ${hash}`;
   } catch {
-    return false;
+    return '';
   }
 }
 

@@ -30,12 +30,6 @@ const state = {
   stopWatching: null,
 };
 
-listen({
-  [FromBackground.STEP]: ({ step }) => stepTo(step),
-  [FromBackground.REFRESH]: ({ findings }) => show({ ...state.report, findings }),
-  [FromUi.SHOW_FINDING]: ({ findingId }) => showFinding(findingId),
-});
-
 start();
 
 function start() {
@@ -64,7 +58,21 @@ function reconsider() {
   }
 }
 
+/** Messages are only listened for once the page may be terms: see the note in check.js. */
+function listenOnce() {
+  if (state.listening) return;
+  state.listening = true;
+  listen({
+    [FromBackground.STEP]: ({ step }) => stepTo(step),
+    [FromBackground.REFRESH]: ({ findings }) => {
+      if (state.report) show({ ...state.report, findings });
+    },
+    [FromUi.SHOW_FINDING]: ({ findingId }) => showFinding(findingId),
+  });
+}
+
 function becomeCandidate() {
+  listenOnce();
   state.candidate = true;
   state.stopWatching = watchBody(readAndSend);
   readAndSend();
@@ -89,6 +97,7 @@ async function readAndSend() {
   state.signature = signature;
 
   const report = await request(FromContent.PAGE_READ, { page, readMs });
+  const repliedAt = performance.now();
   if (signature !== state.signature) return;
   if (!report) {
     removeFindings();
@@ -96,10 +105,11 @@ async function readAndSend() {
   }
   state.sources = sources;
   state.blocks = page.blocks;
-  show(report);
+  show(report, { readStartedAt: began, repliedAt });
 }
 
-function show(report) {
+/** Paints a report's findings; `timing` (page-relative times) goes back for the figures. */
+function show(report, timing = {}) {
   state.report = report;
   const findings = report.findings.map((finding) => ({
     ...finding,
@@ -118,6 +128,7 @@ function show(report) {
     shown: placed.length,
     dropped,
     highlightedAt: performance.now(),
+    ...timing,
   }).catch(() => {});
 }
 

@@ -4,10 +4,10 @@
  *
  * On a page that passed the first look, a MutationObserver on `<body>` reports changes,
  * debounced so a burst of rendering costs one re-read. On any other page only the `<title>` is
- * watched (a route change nearly always retitles the page) plus two late re-checks for pages
- * that render their headings after load. URL changes made with the History API are seen
- * through the Navigation API where the browser has it, otherwise by comparing `location.href`
- * once a second (a string comparison; the page's `history` functions live in another JavaScript
+ * watched (a route change nearly always retitles the page), plus two late re-checks on pages
+ * that have no heading yet when the script runs. URL changes made with the History API are seen
+ * through the Navigation API (Chrome, Firefox 147+); where it is missing, by comparing
+ * `location.href` once a second (the page's `history` functions live in another JavaScript
  * world and cannot be wrapped from here).
  */
 
@@ -32,9 +32,13 @@ export function watchBody(onChange) {
   };
 }
 
-/** Calls `onChange` when the title changes, and a couple of times after load. */
+/**
+ * Calls `onChange` when the title changes, and, on a page that has no heading yet (a shell
+ * whose content a script is still rendering), a couple of times after load.
+ */
 export function watchTitle(onChange) {
-  const timers = LATE_CHECKS_MS.map((delay) => setTimeout(onChange, delay));
+  const rendered = document.querySelector('h1, h2') !== null;
+  const timers = rendered ? [] : LATE_CHECKS_MS.map((delay) => setTimeout(onChange, delay));
   const observer = new MutationObserver(onChange);
   const head = document.head ?? document.documentElement;
   observer.observe(head, { childList: true, subtree: true, characterData: true });
@@ -55,11 +59,9 @@ export function watchUrl(onChange) {
     onChange();
   };
 
-  window.addEventListener('popstate', check);
-  window.addEventListener('hashchange', check);
   if (window.navigation?.addEventListener) {
-    window.navigation.addEventListener('navigatesuccess', check);
-    return;
+    window.navigation.addEventListener('currententrychange', check);
+  } else {
+    setInterval(check, URL_POLL_MS);
   }
-  setInterval(check, URL_POLL_MS);
 }

@@ -10,11 +10,19 @@
 /** The WebExtension API: `browser` in Firefox, `chrome` in Chromium (promise-based in MV3). */
 export const ext = globalThis.browser ?? globalThis.chrome;
 
-/** True in Firefox, whose API lives under `browser` and whose URLs are `moz-extension:`. */
-export const isFirefox = ext.runtime.getURL('').startsWith('moz-extension:');
+/**
+ * The origin our own pages load from, with the trailing slash (`chrome-extension://id/`).
+ * A function, not a constant: the content script must not touch the extension API at start-up
+ * on pages it then leaves alone (the first access builds the API's bindings, which costs).
+ */
+export function extensionBase() {
+  return ext.runtime.getURL('');
+}
 
-/** The origin our own pages load from, with the trailing slash (`chrome-extension://id/`). */
-export const extensionBase = ext.runtime.getURL('');
+/** True in Firefox, whose extension URLs are `moz-extension:`. */
+export function isFirefox() {
+  return extensionBase().startsWith('moz-extension:');
+}
 
 /**
  * Whether a message comes from one of our own extension pages (popup, options, comparison),
@@ -23,7 +31,8 @@ export const extensionBase = ext.runtime.getURL('');
 export function isOwnPage(sender) {
   if (!sender || sender.id !== ext.runtime.id) return false;
   const url = sender.url ?? '';
-  return url.startsWith(extensionBase) && !url.startsWith(`${extensionBase}content/`);
+  const base = extensionBase();
+  return url.startsWith(base) && !url.startsWith(`${base}content/`);
 }
 
 /** Options every notification needs in both browsers (Chrome refuses one without an icon). */
