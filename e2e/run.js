@@ -83,26 +83,28 @@ for (const name of BROWSERS) {
         const state = await waitForHighlights('/terms');
         const report = await waitForReport(url, (r) => r.timing?.shown !== undefined);
         tabId = report.tabId;
+        await browser.screenshot(join(SCREENSHOTS, `${name}-page.png`));
 
         assert.ok(state.names.every((n) => n.startsWith('termwatch')));
         assert.equal(state.total, report.timing.shown, 'one highlighted range per placed finding');
         assert.equal(report.timing.dropped, 0, 'every finding found its text');
-        const categories = new Set(report.findings.map((finding) => finding.category));
-        for (const expected of EXPECTED_V1) {
-          assert.ok(categories.has(expected), `finding ${expected} on the v1 terms page`);
-        }
 
         const risks = report.findings.filter((finding) => finding.polarity === 'risk').length;
         assert.equal(await badgeText(browser, tabId), String(risks));
-        await browser.screenshot(join(SCREENSHOTS, `${name}-page.png`));
 
         const popup = await browser.openPopup(tabId);
         const listed = await waitFor(() => popup.eval(() => document.body.dataset.ready === 'true'
           && [...document.querySelectorAll('[data-finding]')].map((el) => el.dataset.category)),
         { what: 'the popup findings' });
-        assert.deepEqual(listed.sort(), report.findings.map((f) => f.category).sort());
         await popup.screenshot(join(SCREENSHOTS, `${name}-popup.png`));
         await popup.close();
+        assert.deepEqual(listed.sort(), report.findings.map((f) => f.category).sort());
+
+        // What the engine must find on this page; passes once the clause engine is in.
+        const categories = new Set(report.findings.map((finding) => finding.category));
+        for (const expected of EXPECTED_V1) {
+          assert.ok(categories.has(expected), `finding ${expected} on the v1 terms page`);
+        }
       });
 
     test('2. an arbitration clause added is flagged; a cosmetic edit raises nothing', async () => {
@@ -226,21 +228,27 @@ for (const name of BROWSERS) {
         assert.ok(reached, 'Tab reaches the Termwatch summary');
       });
 
-    test('9. accessibility: no serious or critical axe issue on our pages', async () => {
-      const axe = readAxe();
-      const pages = [`popup/popup.html?tab=${tabId}`, 'options/options.html',
-        'compare/compare.html'];
-      for (const path of pages) {
-        const page = await browser.openExtensionPage(path);
-        await sleep(500);
-        const violations = await page.eval(`(async () => { ${axe};
-          const r = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
-          return r.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
-            .map((v) => v.id + ': ' + v.nodes.length); })()`);
-        await page.close();
-        assert.deepEqual(violations, [], `${path}`);
-      }
-    });
+    test('9. accessibility: no serious or critical axe issue on our pages, light and dark',
+      async () => {
+        const axe = readAxe();
+        const pages = { popup: `popup/popup.html?tab=${tabId}`, options: 'options/options.html',
+          compare: 'compare/compare.html' };
+        const schemes = name === 'chromium' ? ['light', 'dark'] : ['light'];
+        for (const scheme of schemes) {
+          for (const [label, path] of Object.entries(pages)) {
+            const page = await browser.openExtensionPage(path, { colorScheme: scheme });
+            await waitFor(() => page.eval(() => document.body.dataset.ready === 'true'),
+              { what: `${path} to render` });
+            await page.screenshot(join(SCREENSHOTS, `${name}-${label}-${scheme}.png`));
+            const violations = await page.eval(`(async () => { ${axe};
+              const r = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] });
+              return r.violations.filter((v) => ['serious', 'critical'].includes(v.impact))
+                .map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')); })()`);
+            await page.close();
+            assert.deepEqual(violations, [], `${path} (${scheme})`);
+          }
+        }
+      });
 
     test('speed: 20,000-word terms page, cold and warm; cost on a news article',
       { skip: name !== 'chromium' && 'timed in Chromium only' }, async () => {

@@ -132,8 +132,9 @@ export async function launchChromium({ extensionDir, proxyPort }) {
       };
     },
 
-    async openExtensionPage(path) {
+    async openExtensionPage(path, { colorScheme = 'light' } = {}) {
       const tab = await context.newPage();
+      await tab.emulateMedia({ colorScheme });
       await tab.goto(`${base}${path}`);
       return {
         page: tab,

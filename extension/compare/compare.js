@@ -58,11 +58,14 @@ async function compare() {
     fromId: pick.older.value,
     toId: pick.newer.value,
   });
+  const changes = report?.changes ?? [];
   result.replaceChildren(
     riskDelta(older, newer, report),
-    h('div', { class: 'columns' },
-      column(t('compareOlder'), older, report, 'old'),
-      column(t('compareNewer'), newer, report, 'new')));
+    changes.length > 0
+      ? changeRows(changes)
+      : h('div', { class: 'columns' },
+        column(t('compareOlder'), older),
+        column(t('compareNewer'), newer)));
 }
 
 /** Risks in one version and not the other: the engine's report when it has one. */
@@ -94,31 +97,50 @@ function difference(a, b) {
   return [...risks(a)].filter((category) => !other.has(category)).map((category) => ({ category }));
 }
 
-/**
- * One version's text. Where the report marks words inserted or deleted in a block, they are
- * wrapped in `<ins>` / `<del>`; everything is inserted as text.
- */
-function column(label, version, report, side) {
-  const marks = wordMarks(report, side);
+/** One version's whole text, for versions the engine found no clause-level change in. */
+function column(label, version) {
   return h('section', { 'aria-label': `${label}: ${when(version.capturedAt)}` },
     h('h2', {}, `${label} · ${when(version.capturedAt)}`),
     version.page.blocks.filter((block) => !block.hidden).map((block) =>
-      h('p', { class: block.heading_level ? 'heading' : null },
-        marks.get(block.index) ?? block.text)));
+      h('p', { class: block.heading_level ? 'heading' : null }, block.text)));
 }
 
-/** Per block index, the block's text as a list of plain and marked runs. */
-function wordMarks(report, side) {
-  const marks = new Map();
-  for (const edit of report?.word_edits ?? []) {
-    const block = side === 'old' ? edit.old_block : edit.new_block;
-    if (block === null || block === undefined) continue;
-    marks.set(block, edit.words
-      .filter((word) => word.op === 'equal' || word.op === (side === 'old' ? 'delete' : 'insert'))
-      .map((word) => word.op === 'equal' ? `${word.text} `
-        : h(side === 'old' ? 'del' : 'ins', {}, word.text), ' '));
-  }
-  return marks;
+/**
+ * The changed clauses side by side: old text on the left with removed words in `<del>`, new
+ * text on the right with added words in `<ins>`. Substantive changes first.
+ */
+function changeRows(changes) {
+  const ordered = [...changes].sort((a, b) => Number(b.substantive) - Number(a.substantive));
+  return h('section', { 'aria-labelledby': 'changes-heading' },
+    h('h2', { id: 'changes-heading' }, t('compareChanges')),
+    h('div', { class: 'columns head', 'aria-hidden': 'true' },
+      h('div', {}, t('compareOlder')), h('div', {}, t('compareNewer'))),
+    ordered.map((change) => h('div', {
+      class: `columns change-row ${change.substantive ? 'substantive' : 'cosmetic'}`,
+      'data-change-kind': change.kind,
+    },
+    h('section', { 'aria-label': `${t(`changeKind_${change.kind}`)}: ${t('compareOlder')}` },
+      h('p', { class: 'muted' }, `${t(`changeKind_${change.kind}`)}${change.section
+        ? ` · ${change.section}` : ''}`),
+      h('p', {}, sideText(change, 'old'))),
+    h('section', { 'aria-label': `${t(`changeKind_${change.kind}`)}: ${t('compareNewer')}` },
+      h('p', { class: 'muted' }, change.substantive ? t('compareSubstantive')
+        : t('compareCosmetic')),
+      h('p', {}, sideText(change, 'new'))))));
+}
+
+/** One side of a change, with the words that differ marked. */
+function sideText(change, side) {
+  const text = change[side];
+  if (text === null || text === undefined) return '—';
+  if (!change.words?.length) return h(side === 'old' ? 'del' : 'ins', {}, text);
+
+  const marked = side === 'old' ? ['removed', 'replaced'] : ['added', 'replaced'];
+  return change.words.flatMap((op) => {
+    const words = op[side];
+    if (!words) return [];
+    return [marked.includes(op.kind) ? h(side === 'old' ? 'del' : 'ins', {}, words) : words, ' '];
+  });
 }
 
 function showError(error) {

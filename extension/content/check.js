@@ -32,7 +32,7 @@ const HEADINGS_READ = 6;
 
 /** `true` when the URL, title or top headings name a legal document. */
 export function mayBeTerms(url, title, headings) {
-  return looksLegal(title) || looksLegal(urlText(url)) || headings.some(looksLegal);
+  return looksLegal([title ?? '', urlText(url), ...headings].join('\n'));
 }
 
 function looksLegal(text) {

@@ -13,9 +13,11 @@ import { comparisonUrl, h, localise, severityLabel, t, when } from '../ui/common
 const main = document.getElementById('main');
 
 localise();
-render().catch((error) => {
-  main.replaceChildren(h('p', { role: 'alert' }, t('errorGeneric', error.message)));
-});
+render()
+  .catch((error) => fill(h('p', { role: 'alert' }, t('errorGeneric', error.message))))
+  .finally(() => {
+    document.body.dataset.ready = 'true';
+  });
 
 async function render() {
   const tabId = await targetTab();
@@ -29,11 +31,11 @@ async function render() {
     request(FromUi.GET_PROBLEMS),
   ]);
   if (!report) {
-    main.replaceChildren(heading(null), problemList(problems), h('p', {}, t('popupNothing')));
+    fill(heading(null), problemList(problems), h('p', {}, t('popupNothing')));
     return;
   }
 
-  main.replaceChildren(
+  fill(
     heading(report),
     problemList(problems),
     report.storeError ? h('p', { class: 'card banner', role: 'alert' }, t('popupStoreError')) : null,
@@ -41,9 +43,13 @@ async function render() {
     findingsSection(report, tabId),
     versionsSection(report),
   );
-  document.body.dataset.ready = 'true';
 
   if (report.change && !report.change.seen) await request(FromUi.MARK_SEEN, { tabId });
+}
+
+/** Replaces the popup's content; absent parts (`null`) are skipped. */
+function fill(...parts) {
+  main.replaceChildren(...parts.filter((part) => part !== null && part !== undefined));
 }
 
 async function targetTab() {
@@ -94,8 +100,8 @@ function changeCard(report) {
 }
 
 function changeItemText(item) {
-  if (item.old !== undefined || item.new !== undefined) {
-    return `${item.name ?? item.category}: ${item.old ?? '—'} → ${item.new ?? '—'}`;
+  if (item.fact !== undefined) {
+    return `${item.name ?? item.category} · ${item.fact}: ${item.old ?? '—'} → ${item.new ?? '—'}`;
   }
   return item.name ?? item.category;
 }
