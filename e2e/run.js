@@ -228,6 +228,48 @@ for (const name of BROWSERS) {
         assert.ok(reached, 'Tab reaches the Termwatch summary');
       });
 
+    test('settings apply to open tabs; export, delete and import keep every version',
+      async () => {
+        server.setVersion('v1');
+        const url = await visit('/terms');
+        await waitForHighlights('/terms');
+        const report = await waitForReport(url, (r) => r.findings.length > 0);
+        const category = report.findings.find((f) => f.polarity === 'risk')?.category;
+        assert.ok(category, 'a risk finding to turn off');
+        const send = (type, payload) => browser.ext(async ([t, p]) => {
+          const reply = await (globalThis.browser ?? globalThis.chrome).runtime
+            .sendMessage({ type: t, ...p });
+          if (!reply.ok) throw new Error(reply.error.message);
+          return reply.value;
+        }, [type, payload]);
+
+        const settings = await send('ui.getSettings', {});
+        await send('ui.saveSettings', {
+          settings: { ...settings, disabledCategories: [category] },
+        });
+        const expected = report.findings.filter((f) => f.category !== category);
+        await waitFor(async () => (await badgeText(browser, report.tabId))
+          === String(expected.filter((f) => f.polarity === 'risk').length),
+        { what: 'the badge to drop the category turned off' });
+        const state = await waitFor(async () => {
+          const s = await browser.main(highlightState);
+          return s.total === expected.length && s;
+        }, { what: 'highlights without the category turned off' });
+        assert.equal(state.total, expected.length);
+        await send('ui.saveSettings', { settings });
+
+        const exported = await send('ui.exportAll', {});
+        const versions = exported.versions.length;
+        assert.ok(versions >= 1);
+        await send('ui.deleteAll', {});
+        assert.equal((await send('ui.listDocuments', {})).length, 0);
+        const imported = await send('ui.importAll', { data: exported });
+        assert.equal(imported.added, versions);
+        const back = await send('ui.exportAll', {});
+        assert.deepEqual(back.versions.map((v) => v.id).sort(),
+          exported.versions.map((v) => v.id).sort());
+      });
+
     test('9. accessibility: no serious or critical axe issue on our pages, light and dark',
       async () => {
         const axe = readAxe();

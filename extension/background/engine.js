@@ -68,13 +68,23 @@ export function engineVersion() {
   return call('engineVersion');
 }
 
-/** Whether this build of the engine can compare two versions. */
+/** Whether this build of the engine has the change tracker (snapshots and comparison). */
 export async function hasChangeTracking() {
   await start();
-  return typeof wasm.compareVersions === 'function';
+  return typeof wasm.compareSnapshots === 'function';
 }
 
-/** The change report between two versions of a document. */
-export function compareVersions(older, newer) {
-  return call('compareVersions', older, newer);
+/** The document key of a URL: the same for every address of one document. */
+export function canonicalKey(url) {
+  return call('canonicalKey', url);
+}
+
+/** A stored version of an analysed page, as the engine's serialised snapshot (JSON text). */
+export function captureSnapshot(page, analysis, key, seenAtMs) {
+  return call('captureSnapshot', page, analysis, key, seenAtMs);
+}
+
+/** The change report between two serialised snapshots. */
+export function compareSnapshots(older, newer) {
+  return call('compareSnapshots', older, newer);
 }

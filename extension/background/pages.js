@@ -37,7 +37,7 @@ export async function onPageRead(store, { page, readMs }, sender) {
   }
 
   const settings = await store.settings();
-  const entry = await store.document(documentKey(page.url));
+  const entry = await store.document(await keyOf(page.url));
   const report = await tabReport(tabId, page, analysis, entry, settings, {
     readMs,
     analyzeMs,
@@ -116,24 +116,28 @@ export async function forgetTab(tabId) {
 
 /** Saves the page as a new version when its text differs from the latest stored one. */
 async function storeVersion(store, page, analysis, settings) {
-  const docKey = documentKey(page.url);
+  const docKey = await keyOf(page.url);
   const hash = await contentHash(page);
   const entry = await store.document(docKey);
   const latest = entry?.versions.at(-1);
   if (latest?.hash === hash) return { entry, saved: false };
 
+  const capturedAt = Date.now();
   const record = {
-    id: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    id: `${capturedAt.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     docKey,
-    capturedAt: Date.now(),
+    capturedAt,
     hash,
     engine: await engine.engineVersion(),
     page: { url: page.url, title: page.title, blocks: page.blocks },
     analysis: compactAnalysis(analysis),
+    snapshot: await snapshotOf(page, analysis, docKey, capturedAt),
   };
 
   const previous = latest ? await store.version(latest.id) : null;
   const change = previous ? await compareVersions(previous, record) : null;
+  const flippedBack = entry?.versions.some((version) => version.hash === hash) ?? false;
+  const alert = Boolean(change?.substantive) && !flippedBack;
 
   try {
     const updated = await store.addVersion(record, summaryOf(record), (current) => ({
@@ -141,10 +145,9 @@ async function storeVersion(store, page, analysis, settings) {
       url: page.url,
       title: page.title,
       kind: analysis.detection.kind,
-      change: change?.substantive ? { ...change, seen: false } : current.change,
+      change: alert ? { ...change, seen: false } : current.change,
     }));
-    if (change?.substantive && settings.notifications
-        && !settings.silentSites.includes(hostOf(page.url))) {
+    if (alert && settings.notifications && !settings.silentSites.includes(hostOf(page.url))) {
       await notifyChange(updated, change);
     }
     return { entry: updated, saved: true };
@@ -152,6 +155,24 @@ async function storeVersion(store, page, analysis, settings) {
     if (!(error instanceof StoreError)) throw error;
     return { entry, saved: false, error: error.code };
   }
+}
+
+/** The engine's snapshot of this version, or `null` from a build without change tracking. */
+async function snapshotOf(page, analysis, docKey, capturedAt) {
+  if (!(await engine.hasChangeTracking())) return null;
+  return engine.captureSnapshot(page, analysis, docKey, capturedAt);
+}
+
+/** The document key: the engine's canonical key when it has one, else origin and path. */
+async function keyOf(url) {
+  if (await engine.hasChangeTracking()) {
+    try {
+      return await engine.canonicalKey(url);
+    } catch {
+      // Not a URL the engine can key (it says why); fall back to the plain form below.
+    }
+  }
+  return documentKey(url);
 }
 
 async function tabReport(tabId, page, analysis, entry, settings, timing) {
@@ -171,7 +192,7 @@ async function tabReport(tabId, page, analysis, entry, settings, timing) {
 
   return {
     tabId,
-    docKey: documentKey(page.url),
+    docKey: await keyOf(page.url),
     url: page.url,
     title: page.title,
     kind: analysis.detection.kind,
