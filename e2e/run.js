@@ -97,6 +97,9 @@ for (const name of BROWSERS) {
           && [...document.querySelectorAll('[data-finding]')].map((el) => el.dataset.category)),
         { what: 'the popup findings' });
         await popup.screenshot(join(SCREENSHOTS, `${name}-popup.png`));
+        await popup.eval(() => document.querySelector('[data-finding] button').click());
+        await waitFor(() => browser.main(() => CSS.highlights.has('termwatch-focus')),
+          { what: '"Show on page" to mark the finding' });
         await popup.close();
         assert.deepEqual(listed.sort(), report.findings.map((f) => f.category).sort());
 
@@ -193,7 +196,7 @@ for (const name of BROWSERS) {
             state = await waitFor(async () => {
               const s = await browser.main(highlightState);
               return s.total > 0 && s;
-            }, { timeoutMs: 6000, what: REAL_PAGES[i].path });
+            }, { timeoutMs: 4000, what: REAL_PAGES[i].path });
           } catch {
             state = await browser.main(highlightState);
           }
@@ -248,8 +251,8 @@ for (const name of BROWSERS) {
           settings: { ...settings, disabledCategories: [category] },
         });
         const expected = report.findings.filter((f) => f.category !== category);
-        await waitFor(async () => (await badgeText(browser, report.tabId))
-          === String(expected.filter((f) => f.polarity === 'risk').length),
+        await waitFor(async () => parseInt(await badgeText(browser, report.tabId), 10)
+          === expected.filter((f) => f.polarity === 'risk').length,
         { what: 'the badge to drop the category turned off' });
         const state = await waitFor(async () => {
           const s = await browser.main(highlightState);

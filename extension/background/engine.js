@@ -49,8 +49,8 @@ async function call(name, ...args) {
 }
 
 /** Reads, detects, tags and grades one page (`{url, title, blocks}`). */
-export function analyzePage(page) {
-  return call('analyzePage', page);
+export async function analyzePage(page) {
+  return JSON.parse(await call('analyzePage', JSON.stringify(page)));
 }
 
 /** The cheap URL, title and headings check. */
@@ -59,8 +59,8 @@ export function mayBeTerms(url, title, headings) {
 }
 
 /** Every category with its name, severity and explanation. */
-export function categories() {
-  return call('categories');
+export async function categories() {
+  return JSON.parse(await call('categories'));
 }
 
 /** The engine's version, stored with every analysis it makes. */
@@ -79,12 +79,17 @@ export function canonicalKey(url) {
   return call('canonicalKey', url);
 }
 
-/** A stored version of an analysed page, as the engine's serialised snapshot (JSON text). */
-export function captureSnapshot(page, analysis, key, seenAtMs) {
-  return call('captureSnapshot', page, analysis, key, seenAtMs);
+/**
+ * A stored version of a page, as the engine's serialised snapshot (JSON text). The engine reads
+ * the page again rather than take the analysis back: decoding an analysis inside the module
+ * would cost more code size than one more reading costs time, and this runs only for a new
+ * version, after the tab already has its highlights.
+ */
+export function captureSnapshot(page, key, seenAtMs) {
+  return call('captureSnapshot', JSON.stringify(page), key, seenAtMs);
 }
 
 /** The change report between two serialised snapshots. */
-export function compareSnapshots(older, newer) {
-  return call('compareSnapshots', older, newer);
+export async function compareSnapshots(older, newer) {
+  return JSON.parse(await call('compareSnapshots', older, newer));
 }

@@ -131,7 +131,7 @@ async function storeVersion(store, page, analysis, settings) {
     engine: await engine.engineVersion(),
     page: { url: page.url, title: page.title, blocks: page.blocks },
     analysis: compactAnalysis(analysis),
-    snapshot: await snapshotOf(page, analysis, docKey, capturedAt),
+    snapshot: await snapshotOf(page, docKey, capturedAt),
   };
 
   const previous = latest ? await store.version(latest.id) : null;
@@ -158,9 +158,9 @@ async function storeVersion(store, page, analysis, settings) {
 }
 
 /** The engine's snapshot of this version, or `null` from a build without change tracking. */
-async function snapshotOf(page, analysis, docKey, capturedAt) {
+async function snapshotOf(page, docKey, capturedAt) {
   if (!(await engine.hasChangeTracking())) return null;
-  return engine.captureSnapshot(page, analysis, docKey, capturedAt);
+  return engine.captureSnapshot(page, docKey, capturedAt);
 }
 
 /** The document key: the engine's canonical key when it has one, else origin and path. */
