@@ -326,16 +326,15 @@ for (const name of BROWSERS) {
             assert.ok(run.coldStartIncluded, 'the cold run paid the engine start');
           }
         }
-        const cold = runs[0];
-        assert.ok(cold.highlightedAt - cold.loadEnd <= 300,
-          `load -> highlights ${(cold.highlightedAt - cold.loadEnd).toFixed(1)} ms (budget 300)`);
-
         const costs = [];
         for (let i = 0; i < 5; i++) costs.push(await browser.contentScriptCost(server.url(`/news/${i}`)));
         costs.sort((a, b) => a - b);
         figure('chromium news article: content-script main-thread time per load, median (ms)',
           costs[2].toFixed(2));
         figure('chromium news article: all five loads (ms)', costs.map((c) => c.toFixed(2)).join(' '));
+        const cold = runs[0];
+        assert.ok(cold.highlightedAt - cold.loadEnd <= 300,
+          `load -> highlights ${(cold.highlightedAt - cold.loadEnd).toFixed(1)} ms (budget 300)`);
         assert.ok(costs[2] < 2, `median ${costs[2].toFixed(2)} ms (budget 2 ms)`);
       });
 
