@@ -64,4 +64,12 @@ chromium --version
 firefox-esr --version
 node --version
 npx --no-install wasm-opt --version
-echo "setup done"
+
+step "build: the termwatch command, the WASM module and the extension (dist/chrome, dist/firefox)"
+cargo build --release
+scripts/build-extension.sh
+
+step "termwatch analyze samples/lumenfold-terms.html (a fictional company's terms we wrote)"
+target/release/termwatch analyze samples/lumenfold-terms.html
+echo
+echo "setup done: load dist/chrome or dist/firefox as an unpacked extension"

@@ -14,6 +14,9 @@ cargo clippy --release --all-targets -- -D warnings
 step "Rust tests"
 cargo test --release
 
+step "extension unit tests (Node)"
+node --test extension/tests/
+
 if [ -x scripts/test-e2e.sh ]; then
   step "extension: build and end-to-end tests in both browsers"
   scripts/test-e2e.sh
