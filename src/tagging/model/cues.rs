@@ -764,10 +764,40 @@ struct Lexicon {
     phrases: HashTable<(u64, u64)>,
 }
 
-/// The bit of a phrase group in a [`Found::groups`] mask.
-fn group(name: &str) -> u64 {
-    let index = PHRASES.iter().position(|(group, _)| *group == name);
-    1 << index.unwrap_or_else(|| panic!("{name} is a phrase group"))
+/// The bit of a phrase group in a [`Found::groups`] mask; fails to compile for an unknown name
+/// when used through [`bit!`].
+const fn group(name: &str) -> u64 {
+    let mut index = 0;
+    while index < PHRASES.len() {
+        if same(PHRASES[index].0, name) {
+            return 1 << index;
+        }
+        index += 1;
+    }
+    panic!("not a phrase group")
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The bit of a phrase group, computed at compile time.
+macro_rules! bit {
+    ($($name:literal)|+) => {{
+        const BITS: u64 = $(group($name))|+;
+        BITS
+    }};
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -851,18 +881,15 @@ struct Found {
 }
 
 impl Found {
-    fn has(&self, name: &str) -> bool {
-        self.groups & group(name) != 0
-    }
-
-    fn any(&self, names: &[&str]) -> bool {
-        names.iter().any(|name| self.has(name))
+    /// Whether any of the phrase groups of `bits` ([`bit!`]) was found.
+    fn has(&self, bits: u64) -> bool {
+        self.groups & bits != 0
     }
 }
 
 /// Each category read as a lawyer would: who may do what, how freely, and what makes it fair.
 fn readings(found: &Found, emit: &mut impl FnMut(u64)) {
-    let unbounded = found.any(&["discretion", "any_time", "no_notice", "any_reason"]);
+    let unbounded = found.has(bit!("discretion" | "any_time" | "no_notice" | "any_reason"));
     let mut reading = |name: &str, holds: bool| {
         if holds {
             emit(key(&["reading", name]));
@@ -872,38 +899,47 @@ fn readings(found: &Found, emit: &mut impl FnMut(u64)) {
     reading("termination", found.provider_ends);
     reading("termination_account", found.provider_ends_account);
     reading("termination_unbounded", found.provider_ends && unbounded);
-    let bounded = found.has("bounded") && !unbounded;
+    let bounded = found.has(bit!("bounded")) && !unbounded;
     reading("termination_bounded", found.provider_ends && bounded);
     reading("change_terms", found.provider_changes_terms);
     reading("change_unbounded", found.provider_changes_service && unbounded);
-    reading("change_with_notice", found.provider_changes_terms && found.has("notice_given"));
-    reading("change_accepted_by_use", found.has("continued_use") && found.has("agree_terms"));
+    reading("change_with_notice", found.provider_changes_terms && found.has(bit!("notice_given")));
+    reading(
+        "change_accepted_by_use",
+        found.has(bit!("continued_use")) && found.has(bit!("agree_terms")),
+    );
     reading("removal", found.provider_removes_content);
     reading("removal_unbounded", found.provider_removes_content && unbounded);
-    reading("removal_taken_down", found.has("take_down"));
+    reading("removal_taken_down", found.has(bit!("take_down")));
     reading("removal_bounded", found.provider_removes_content && bounded);
     reading("reader_right", found.reader_acts && !found.provider_ends);
 
-    reading("use_binds", found.has("by_using") && found.has("agree_terms"));
-    reading("use_or_leave", found.has("not_agree") && found.has("by_using"));
+    reading("use_binds", found.has(bit!("by_using")) && found.has(bit!("agree_terms")));
+    reading("use_or_leave", found.has(bit!("not_agree")) && found.has(bit!("by_using")));
 
-    let reader_forum = found.has("reader_law");
-    reading("law_chosen", found.has("governed") && (found.place || found.has("conflict_of_laws")));
-    reading("law_readers_own", found.has("governed") && reader_forum);
-    reading("court_chosen", found.has("courts") && found.place && !reader_forum);
-    reading("court_readers_own", found.has("courts") && reader_forum);
+    let reader_forum = found.has(bit!("reader_law"));
+    reading(
+        "law_chosen",
+        found.has(bit!("governed")) && (found.place || found.has(bit!("conflict_of_laws"))),
+    );
+    reading("law_readers_own", found.has(bit!("governed")) && reader_forum);
+    reading("court_chosen", found.has(bit!("courts")) && found.place && !reader_forum);
+    reading("court_readers_own", found.has(bit!("courts")) && reader_forum);
     reading("arbitration_imposed", found.arbitration_imposed);
     reading("arbitration_negated", found.arbitration_negated && !found.arbitration_imposed);
-    let procedure = found.has("arbitration") && !found.arbitration_imposed;
-    reading("arbitration_procedure", procedure && !found.has("any_dispute"));
+    let procedure = found.has(bit!("arbitration")) && !found.arbitration_imposed;
+    reading("arbitration_procedure", procedure && !found.has(bit!("any_dispute")));
 
-    let excluded = found.liability_excluded || found.has("in_no_event");
+    let excluded = found.liability_excluded || found.has(bit!("in_no_event"));
     reading("liability_excluded", excluded);
-    reading("liability_capped", found.has("cap") && found.any(&["not_liable", "damage_kind"]));
-    reading("liability_broad", excluded && found.any(&["damage_kind", "max_extent", "as_is"]));
-    reading("liability_carved_out", found.has("carve_out") && !excluded);
-    reading("liability_with_carve_out", found.has("carve_out") && excluded);
-    let limited = excluded || found.any(&["cap", "not_liable", "in_no_event"]);
+    reading(
+        "liability_capped",
+        found.has(bit!("cap")) && found.has(bit!("not_liable" | "damage_kind")),
+    );
+    reading("liability_broad", excluded && found.has(bit!("damage_kind" | "max_extent" | "as_is")));
+    reading("liability_carved_out", found.has(bit!("carve_out")) && !excluded);
+    reading("liability_with_carve_out", found.has(bit!("carve_out")) && excluded);
+    let limited = excluded || found.has(bit!("cap" | "not_liable" | "in_no_event"));
     reading("liability_accepted", found.liability_stated && !limited);
 }
 
