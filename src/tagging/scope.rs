@@ -25,7 +25,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 /// How many words before a phrase a negator may sit and still govern it.
-const NEGATION_WINDOW_WORDS: usize = 12;
+const NEGATION_WINDOW_WORDS: usize = 15;
 
 /// How many words before a phrase a user-control verb may sit and still take it as object.
 const CONTROL_WINDOW_WORDS: usize = 8;
@@ -82,7 +82,7 @@ pub fn stance(text: &str, start: usize, end: usize) -> Stance {
     Stance {
         negated: negated_before(before) || negated_after(after),
         controlled: controlled_before(before),
-        consent_gated: consent_gated(before, after),
+        consent_gated: consent_gated(sentence_before(text, start), after),
         excepted: exception_after(after).is_some(),
     }
 }
@@ -92,7 +92,7 @@ pub fn stance(text: &str, start: usize, end: usize) -> Stance {
 pub fn segment_before(text: &str, start: usize) -> &str {
     static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
-            r"[.;:!?()\[\]]\s|[;:!?()\[\]]|\n",
+            r"[.;:!?]\s|[;:!?]|\n",
             r"|\b(?:but|however|although|though|whereas|while|except|unless|other than",
             r"|apart from|otherwise|instead|yet)\b",
             r"|,\s*(?:we|you|they|it|i|our|your|users?|the company|who|which|if|when|where)\b",
@@ -101,7 +101,28 @@ pub fn segment_before(text: &str, start: usize) -> &str {
     });
 
     let head = &text[..start];
-    let cut = BOUNDARY.find_iter(head).last().map_or(0, |boundary| boundary.end());
+    let mut boundaries: Vec<(usize, usize)> =
+        BOUNDARY.find_iter(head).map(|boundary| (boundary.start(), boundary.end())).collect();
+
+    // A list introduced by a denial ("we will not: sell ..., share ...") stays denied.
+    while let Some(&(colon, _)) = boundaries.last() {
+        let opens_list = head[colon..].starts_with(':');
+        if !(opens_list && negated_before(last_words(&head[..colon], 3))) {
+            break;
+        }
+        boundaries.pop();
+    }
+    let cut = boundaries.last().map_or(0, |&(_, end)| end);
+    &head[cut..]
+}
+
+/// The sentence before `start`: back to the nearest sentence end.
+fn sentence_before(text: &str, start: usize) -> &str {
+    static SENTENCE_END: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[.!?;]\s|\n").expect("valid"));
+
+    let head = &text[..start];
+    let cut = SENTENCE_END.find_iter(head).last().map_or(0, |stop| stop.end());
     &head[cut..]
 }
 
@@ -183,6 +204,10 @@ fn negated_before(segment: &str) -> bool {
         .expect("valid")
     });
 
+    // "non-personalised ads": the prefix denies the phrase it is glued to.
+    if segment.trim_end().ends_with("non-") || segment.ends_with("non ") {
+        return true;
+    }
     let window = last_words(segment, NEGATION_WINDOW_WORDS);
     if !NEGATOR.is_match(window) {
         return false;
@@ -235,10 +260,12 @@ fn consent_gated(before: &str, after: &str) -> bool {
             r"|based on|on the basis of) (?:your|the user's|users') (?:\w+ ){0,2}",
             r"(?:consent|permission|authori[sz]ation|opt[- ]in)",
             r"|\b(?:if|when|once|where) you (?:have )?(?:expressly |explicitly |specifically )?",
-            r"(?:consent|agree|opt[- ]?in|allow|authori[sz]e|ask|instruct|direct|enable|choose)",
+            r"(?:consent|agree|opt[- ]?in|allow|authori[sz]e|ask|instruct|direct|enable|choose",
+            r"|grant (?:us |\w+ )?permission|give (?:us )?(?:your )?permission)",
             r"|\bunless you (?:expressly |explicitly )?(?:opt[- ]?in|consent|agree|allow|ask)",
-            r"|\bat your (?:request|direction|instruction)|\byou (?:choose|elect|decide|ask us) to",
+            r"|\bat your (?:request|direction|instruction)",
             r"|\bonly if you\b|\byour (?:prior |explicit |express )?(?:consent|permission) (?:is|has)",
+            r" (?:been )?(?:given|obtained|granted)",
         ))
         .expect("valid")
     });

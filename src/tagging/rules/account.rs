@@ -22,7 +22,7 @@ const AGE_NUMBER: Pattern = pattern!(
         "under|below|younger|over|above|older|least|minimum|=age|=aged|less than|year|+",
         "0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred",
     ],
-r"\b(?:under|below|younger than|over|above|older than|at least|minimum age of|aged?",
+    r"\b(?:under|below|younger than|over|above|older than|at least|minimum age of|aged?",
     r"|age of|less than)\s+(?:the age of\s+)?",
     number!(),
     r"\b|\b",
@@ -34,7 +34,7 @@ const MINORS: Pattern = pattern!(
     trigger: [
         "child|minor|=kids|teen|adult|parent|=age",
     ],
-r"\b(?:children|child|minors?|kids|teenagers?|age of (?:majority|consent)|legal age",
+    r"\b(?:children|child|minors?|kids|teenagers?|age of (?:majority|consent)|legal age",
     r"|full (?:legal )?age|of legal age|adults? only|age requirements?|age limits?",
     r"|age restrictions?|parental (?:consent|permission)|parent or (?:legal )?guardian",
     r"|minimum age|age verification)\b",
@@ -45,7 +45,7 @@ const ADVANCE_NOTICE: Pattern = pattern!(
         "advance|prior|before|ahead|at least",
         "notif|notice|inform|tell|alert|mail|announc|let you know|advise|post|publish|provide",
     ],
-r"\b(?:notify|notice|notification|inform|tell|alert|e-?mail|announce\w*|let you know",
+    r"\b(?:notify|notice|notification|inform|tell|alert|e-?mail|announce\w*|let you know",
     r"|advise|notif\w*|post\w*|publish\w*|provide)\b[^.;]*?\b(?:in advance|advance notice",
     r"|prior notice|before (?:the|they|it|any|such|these|those|changes?|new|revised|updated",
     r"|taking|that)|prior to (?:the|their|its|any|such|these|changes?|new|revised|updated)",
@@ -59,11 +59,14 @@ const EFFECTIVE_AFTER: Pattern = pattern!(
         "effect|apply|applies|binding|bound|force",
         "day|week|month",
     ],
-r"\b(?:effective|take effect|takes effect|apply|applies|become binding|bound|enter into",
+    r"\b(?:effective|take effect|takes effect|apply|applies|become binding|bound|enter into",
     r" force)\b[^.;]{0,50}?\b(?:no (?:sooner|earlier) than|not (?:until|before)|until|after",
     r"|following|within)\b[^.;]{0,30}?\b",
     number!(),
     r"\b[^.;]{0,12}?\b(?:days?|weeks?|months?)\b",
+    r"|\b(?:effective|take effect|takes effect|apply|applies|become binding)\s+(?:[\w-]+\s+){0,3}?",
+    number!(),
+    r"\s+(?:calendar |business )?(?:days?|weeks?|months?)\s+(?:after|following|from)\b",
 );
 const DAYS_NOTICE: Pattern = pattern!(
     "account.days_notice",
@@ -71,7 +74,7 @@ const DAYS_NOTICE: Pattern = pattern!(
         "notice|notification|comment period|review period",
         "day|week|month|period",
     ],
-r"\b",
+    r"\b",
     number!(),
     r"(?:\s*-\s*|\s+)(?:calendar |business )?(?:days?|weeks?|months?)(?:'s?|s')?",
     r" (?:prior |advance |written |prior written |advance written |of )*(?:notice",
@@ -104,9 +107,10 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
         out.add(CategoryId::AgeRequirement, if aged { 0.9 } else { 0.7 });
     }
 
-    let promised = [&ADVANCE_NOTICE, &EFFECTIVE_AFTER, &DAYS_NOTICE]
-        .iter()
-        .any(|pattern| found.affirmed(pattern));
+    // "Changes will not apply until 30 days after ..." promises notice through a denial, so
+    // only the open-ended notice phrase is read for negation.
+    let promised =
+        found.affirmed(&ADVANCE_NOTICE) || found.any(&EFFECTIVE_AFTER) || found.any(&DAYS_NOTICE);
     if promised && found.has(&CHANGE_CONTEXT) && !found.has(&WITHOUT_NOTICE) {
         out.add(CategoryId::NoticeBeforeChanges, 0.85);
     }

@@ -50,7 +50,7 @@ const USE_TO_TRAIN: Pattern = pattern!(
         "train|fine|develop|build|creat|improv|enhanc|benchmark|validat|test|evaluat|prompt|distill|teach|feed|power|calibrat|ground",
         "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generative|a.i.",
     ],
-r"\b(?:use|uses|using|used|access\w*|scrap\w*|crawl\w*|mine|mining|extract\w*|harvest\w*",
+    r"\b(?:use|uses|using|used|access\w*|scrap\w*|crawl\w*|mine|mining|extract\w*|harvest\w*",
     r"|copy\w*|collect\w*|incorporat\w*|feed\w*|process\w*|analy[sz]\w*|leverag\w*|rely on",
     r"|relying on|includ\w*)\b[^.;]*?\b(?:to|for|in|into|as)\b[^.;]{0,50}?\b",
     training_verb!(),
@@ -63,7 +63,7 @@ const TRAIN_AI: Pattern = pattern!(
         "train|fine|develop|build|creat|improv|benchmark|validat|distill",
         "=ai|=ml|llm|intelligence|learning|large language|generative|neural|foundation|language|competing",
     ],
-r"\b(?:train\w*|fine[- ]?tun\w*|develop\w*|build\w*|creat\w*|improv\w*|benchmark\w*",
+    r"\b(?:train\w*|fine[- ]?tun\w*|develop\w*|build\w*|creat\w*|improv\w*|benchmark\w*",
     r"|validat\w*|distill\w*)\b[^.;]{0,40}?\b(?:artificial intelligence|ai|machine[- ]learning",
     r"|ml|llms?|large language|generative|neural|foundation|language|competing)",
     r" ?(?:models?|systems?|tools?|products?|technolog\w*|services?|applications?",
@@ -75,7 +75,7 @@ const TRAIN_ON: Pattern = pattern!(
         "train|fine|improv",
         "model|=ai|algorithm|system|llm",
     ],
-r"\b(?:train\w*|fine[- ]?tun\w*|improv\w*)\b[^.;]{0,40}?\b(?:models?|ai|algorithms?|systems?",
+    r"\b(?:train\w*|fine[- ]?tun\w*|improv\w*)\b[^.;]{0,40}?\b(?:models?|ai|algorithms?|systems?",
     r"|llms?)\b[^.;]{0,40}?\b(?:on|using|with|from|based on)\b",
 );
 const MODEL_TRAINING: Pattern = pattern!(
@@ -84,7 +84,7 @@ const MODEL_TRAINING: Pattern = pattern!(
         "model|training|improvement|development|fine",
         "model|=ai|=ml|learning|llm|algorithm|system|training data|training dataset|training purpose",
     ],
-r"\b(?:improv\w*|train\w*) (?:the |our )?models? for everyone\b",
+    r"\b(?:improv\w*|train\w*) (?:the |our )?models? for everyone\b",
     r"|\b(?:model|ai|machine[- ]learning|ml|llm) (?:training|improvement|development)\b",
     r"|\b(?:training|improvement|development|fine[- ]?tuning) of (?:our |the |its |their )?",
     r"(?:ai |ml |machine[- ]learning |language |generative )?(?:models?|ai|algorithms?",
@@ -95,7 +95,8 @@ const DATA_MINING: Pattern = pattern!(
     trigger: [
         "mining|tdm",
     ],
-r"\btext and data mining\b|\b(?:data|text) mining\b|\btdm\b",);
+    r"\btext and data mining\b|\b(?:data|text) mining\b|\btdm\b",
+);
 
 pub(super) const PATTERNS: &[Pattern] =
     &[USE_TO_TRAIN, TRAIN_AI, TRAIN_ON, MODEL_TRAINING, DATA_MINING];

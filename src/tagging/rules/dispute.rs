@@ -24,7 +24,7 @@ const CLASS_ACTION: Pattern = pattern!(
     trigger: [
         "class|representative|attorney|consolidated|collective",
     ],
-r"\bclass(?:[- ]wide| actions?| arbitrations?| proceedings?| members?| basis| claims?",
+    r"\bclass(?:[- ]wide| actions?| arbitrations?| proceedings?| members?| basis| claims?",
     r"| or (?:collective|representative|consolidated))\b|\brepresentative (?:actions?",
     r"|proceedings?|capacity|claims?|basis)\b|\bprivate attorneys? general\b",
     r"|\bconsolidated (?:actions?|proceedings?|basis|arbitrations?)\b|\bcollective actions?\b",
@@ -34,7 +34,7 @@ const INDIVIDUAL_BASIS: Pattern = pattern!(
     trigger: [
         "individual",
     ],
-r"\b(?:on an|in your|in its|in their) individual (?:basis|capacity)\b",
+    r"\b(?:on an|in your|in its|in their) individual (?:basis|capacity)\b",
     r"|\bindividually,? (?:and|not)\b|\bas an individual\b|\bindividual (?:claims|arbitration)\b",
 );
 const JURY: Pattern = pattern!(
@@ -42,7 +42,7 @@ const JURY: Pattern = pattern!(
     trigger: [
         "jury",
     ],
-r"\b(?:waiv\w*|give up|giving up|gives up|relinquish\w*|forgo\w*|forego\w*|surrender\w*)",
+    r"\b(?:waiv\w*|give up|giving up|gives up|relinquish\w*|forgo\w*|forego\w*|surrender\w*)",
     r"\b[^.;]{0,80}?\bjury\b|\bjury\b[^.;]{0,60}?\b(?:waiv\w*|is not available|not available",
     r"|shall not|will not|no right)\b|\bno (?:right to (?:a )?)?jury\b|\bjudge or (?:a )?jury\b",
     r"|\bjudge,? (?:and )?not a jury\b|\bwithout a jury\b|\binstead of a jury\b",
@@ -54,7 +54,7 @@ const MUST_BE_BROUGHT: Pattern = pattern!(
         "within",
         "claim|cause|action|lawsuit|suit|proceeding|dispute|complaint",
     ],
-r"\b(?:claims?|causes? of action|actions?|lawsuits?|suits?|proceedings?|disputes?",
+    r"\b(?:claims?|causes? of action|actions?|lawsuits?|suits?|proceedings?|disputes?",
     r"|complaints?|legal action)\b[^.;]*?\b(?:must|shall|should|has to|have to|needs? to",
     r"|will)\b[^.;]{0,40}?\b(?:be )?(?:filed|commenced|commence|brought|bring|initiated",
     r"|initiate|asserted|assert|file|instituted|submitted)\b[^.;]{0,40}?\bwithin\b",
@@ -64,7 +64,7 @@ const BARRED: Pattern = pattern!(
     trigger: [
         "barred|limitation|waive",
     ],
-r"\b(?:forever|permanently|time)[- ]?barred\b|\b(?:is|are|be) (?:\w+ )?barred\b",
+    r"\b(?:forever|permanently|time)[- ]?barred\b|\b(?:is|are|be) (?:\w+ )?barred\b",
     r"|\bstatutes? of limitations?\b|\blimitations? periods?\b",
     r"|\bwaive[sd]? (?:the|any) right to (?:assert|bring|file)\b[^.;]*?\b(?:more than|after)\b",
 );
@@ -74,7 +74,7 @@ const WITHIN_AFTER: Pattern = pattern!(
         "within",
         "year|month|day",
     ],
-r"\bwithin\b[^.;]{0,30}?\b(?:years?|months?|days?)\b[^.;]{0,60}?\b(?:after|of|from",
+    r"\bwithin\b[^.;]{0,30}?\b(?:years?|months?|days?)\b[^.;]{0,60}?\b(?:after|of|from",
     r"|following)\b[^.;]{0,60}?\b(?:claim|cause of action|event|arose|arises|arise",
     r"|accru\w*|incident|dispute)\b",
 );
@@ -84,7 +84,7 @@ const OPT_OUT: Pattern = pattern!(
         "arbitrat",
         "opt|reject",
     ],
-r"\bopt(?:[- ]| to )?out\b[^.;]*?\barbitrat\w*|\barbitrat\w*\b[^.;]*?\bopt(?:[- ]| to )?out",
+    r"\bopt(?:[- ]| to )?out\b[^.;]*?\barbitrat\w*|\barbitrat\w*\b[^.;]*?\bopt(?:[- ]| to )?out",
     r"\b|\breject\w*\b[^.;]{0,40}?\b(?:this |the )?(?:arbitration|agreement to arbitrate)\b",
 );
 

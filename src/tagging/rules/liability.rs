@@ -25,8 +25,17 @@ const INDEMNIFY: Pattern = pattern!(
     trigger: [
         "indemni|harmless|defend",
     ],
-r"\bindemni\w*|\bhold\b[^.;]{0,60}?\bharmless\b|\bdefend\b[^.;]{0,80}?\b(?:against|from)",
+    r"\bindemni\w*|\bhold\b[^.;]{0,60}?\bharmless\b|\bdefend\b[^.;]{0,80}?\b(?:against|from)",
     r"\b[^.;]{0,40}?\b(?:claims?|liabilit\w*|losses|damages|actions|suits|demands)\b",
+);
+const REIMBURSE: Pattern = pattern!(
+    "liability.reimburse",
+    trigger: [
+        "reimburs|compensate",
+        "=you",
+    ],
+    r"\byou\b[^.;]{0,40}?\b(?P<at>reimburse|compensate)\b[^.;]*?\b(?:us|losses|costs|claims",
+    r"|fees|expenses|damages)\b",
 );
 const AS_IS: Pattern = pattern!(
     "liability.as_is",
@@ -42,7 +51,7 @@ const DISCLAIM: Pattern = pattern!(
         "warrant|representation|guarantee|conditions of",
         "disclaim|exclud|=no|without",
     ],
-r"\b(?:disclaim\w*|exclud\w*|makes? no|gives? no|provides? no|offers? no|without (?:any )?",
+    r"\b(?:disclaim\w*|exclud\w*|makes? no|gives? no|provides? no|offers? no|without (?:any )?",
     r"(?:\w+ )?|no)\b[^.;]{0,60}?\b(?:warrant(?:y|ies)|representations?|guarantees?",
     r"|conditions of (?:merchantability|quality))\b",
 );
@@ -50,31 +59,46 @@ const NOT_GUARANTEED: Pattern = pattern!(
     "liability.not_guaranteed",
     trigger: [
         "warrant|guarantee|promise|represent|ensure|assur|certif",
-        "not|n't|cannot|=no",
+        "not|n't|cannot|=no|neither|=nor",
     ],
-r"\b(?:do|does|will|can|could|shall|did|make|makes)\s*(?:not|n't)\b[^.;]{0,30}?",
+    r"\b(?:do|does|will|can|could|shall|did|make|makes)\s*(?:not|n't)\b[^.;]{0,30}?",
     r"\b(?:warrant|guarantee|promise|represent|ensure|assure|certify)\w*",
     r"|\bcannot (?:warrant|guarantee|promise|ensure|assure)\w*\b",
     r"|\bnot (?:warranted|guaranteed)\b|\bno (?:warranty|warranties|guarantee|assurance)\b",
+    r"|\b(?:neither|nor)\b[^.;]{0,40}?\b(?:warrant|guarantee|represent)\w*",
+    r"|\bno obligation to (?:update|correct|maintain|support)\b",
 );
 const OWN_RISK: Pattern = pattern!(
     "liability.own_risk",
     trigger: [
         "merchantab|fitness|infringement|risk",
     ],
-r"\bmerchantability\b|\bfitness for (?:a|any) particular purpose\b|\bnon-?infringement\b",
+    r"\bmerchantability\b|\bfitness for (?:a|any) particular purpose\b|\bnon-?infringement\b",
     r"|\bat (?:your|the user's|their|user's) (?:own|sole) (?:and \w+ )?risk\b",
     r"|\b(?:sole|own) risk\b",
 );
 
-pub(super) const PATTERNS: &[Pattern] = &[INDEMNIFY, AS_IS, DISCLAIM, NOT_GUARANTEED, OWN_RISK];
+const NO_PROMISE_LIST: Pattern = pattern!(
+    "liability.no_promise_list",
+    trigger: [
+        "uninterrupt|error-free|error free|virus-free|virus free|free of|corrected|meet your|expectations|requirements|unavailable|be available|reliab|accura",
+    ],
+    r"\b(?:uninterrupted|error[- ]free|virus[- ]free|free (?:of|from) (?:errors|viruses|bugs",
+    r"|defects)|(?:errors|defects) (?:\w+ )*?(?:will|can) be (?:found|corrected)|meet your",
+    r" (?:requirements|expectations|needs)|may (?:be|become) unavailable|may not (?:always )?be",
+    r" available|accurate,? (?:\w+,? )*?(?:or|and) reliable)\b",
+);
+
+pub(super) const PATTERNS: &[Pattern] =
+    &[INDEMNIFY, REIMBURSE, AS_IS, DISCLAIM, NOT_GUARANTEED, OWN_RISK, NO_PROMISE_LIST];
 
 pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
-    if found.affirmed(&INDEMNIFY) && !provider_indemnifies(found) {
+    let indemnity = found.affirmed(&INDEMNIFY) || found.affirmed(&REIMBURSE);
+    if indemnity && !provider_indemnifies(found) {
         out.add(CategoryId::Indemnification, 0.9);
     }
 
-    let disclaimed = [&AS_IS, &DISCLAIM, &NOT_GUARANTEED, &OWN_RISK]
+    let disclaimed = [&AS_IS, &DISCLAIM, &NOT_GUARANTEED, &OWN_RISK, &NO_PROMISE_LIST]
         .iter()
         .any(|pattern| found.at(pattern).iter().any(|(_, stance)| !stance.negated))
         && !reader_warrants(found);

@@ -85,6 +85,10 @@ pub fn evaluate(text: &str) -> RuleHits {
         return RuleHits::default();
     }
 
+    if !reads_as_english(&normalized) {
+        return RuleHits::default();
+    }
+
     let found = Found::locate(engine, &normalized, triggered.into_iter());
     let mut hits = RuleHits::default();
     for occurrence in &found.by_pattern {
@@ -103,6 +107,26 @@ pub fn evaluate(text: &str) -> RuleHits {
     }
     hits.decided = decisions.0;
     hits
+}
+
+/// The patterns are English: a clause of five words or more with no English function word
+/// ("Diese Daten werden nicht an Dritte weitergegeben"), or of ten or more with only one, is
+/// left alone rather than read through the English words it borrows ("cookies").
+fn reads_as_english(text: &str) -> bool {
+    static FUNCTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+        helper(concat!(
+            r"\b(?:the|and|to|of|we|you|is|are|or|for|with|our|your|that|this|will|may|not|be",
+            r"|by|on|it|any|can|if|as|from|at|us|they|their|have|has|do|does|such)\b",
+        ))
+    });
+
+    let words = text.split_whitespace().take(10).count();
+    let needed = match words {
+        0..=4 => return true,
+        5..=9 => 1,
+        _ => 2,
+    };
+    FUNCTION_WORD.find_iter(text).nth(needed - 1).is_some()
 }
 
 /// One named phrase a rule looks for.

@@ -22,7 +22,8 @@ const RENEWAL: Pattern = pattern!(
     trigger: [
         "renew|automatic|recurring|occurring|periodic|repeating|continuous|charg|cancel|revoked|indefinitely",
     ],
-r"\b(?:auto(?:matic(?:ally)?)?[- ]?renew\w*|renew\w* automatically|automatic(?:ally)?",
+    r"\b(?:auto(?:matic(?:ally)?)?[- ]?renew\w*|renew\w* automatically|automatic(?:ally)? be",
+    r" renewed|automatic(?:ally)?",
     r" (?:be )?(?:billed|charged|bill|charge|debited|extended|continue)|(?:recurring",
     r"|re-?occurring|periodic|repeating) (?:basis|billing|charges?|payments?|fees?",
     r"|subscriptions?)|continuous(?:ly)? (?:subscription|billing)|charged?\b[^.;]{0,40}?",
@@ -36,7 +37,7 @@ const NON_REFUNDABLE: Pattern = pattern!(
     trigger: [
         "refund|returnable|final",
     ],
-r"\bnon-?refundable\b|\bnon-?returnable\b|\bno (?:\w+ )?refunds?\b|\brefunds? (?:will|shall",
+    r"\bnon-?refundable\b|\bnon-?returnable\b|\bno (?:\w+ )?refunds?\b|\brefunds? (?:will|shall",
     r"|are|is) not\b|\bnot (?:be )?refundable\b|\ball (?:sales|purchases|payments) (?:are )?",
     r"final\b|\bnot (?:be )?(?:eligible|entitled) (?:for|to) (?:a |any )?(?:\w+ )?refund",
     r"|\bwithout (?:a |any )?refund",
@@ -46,14 +47,15 @@ const REFUND: Pattern = pattern!(
     trigger: [
         "refund",
     ],
-r"\brefund\w*");
+    r"\brefund\w*",
+);
 const PRICE_CHANGE: Pattern = pattern!(
     "money.price_change",
     trigger: [
         "price|pricing|fee|charge|rate|tariff",
         "chang|modif|adjust|increas|revis|rais|amend|alter|establish|introduc",
     ],
-r"\b(?:change|changes|changing|modify|modif\w+|adjust\w*|increas\w*|revis\w*|rais\w*",
+    r"\b(?:change|changes|changing|modify|modif\w+|adjust\w*|increas\w*|revis\w*|rais\w*",
     r"|amend\w*|alter\w*|establish\w*|introduc\w*)\b[^.;]{0,60}?\b(?:prices?|pricing|fees?",
     r"|charges?|rates?|subscription (?:price|fee)s?|tariffs?)\b",
     r"|\b(?:prices?|pricing|fees?|charges?|rates?)\b[^.;]{0,60}?\b(?:(?:may|might|can|could",

@@ -35,6 +35,7 @@ macro_rules! party {
             r"|marketers?|research(?:ers| organi[sz]ations)?|others|anyone|anybody|any other",
             r"|other (?:users|members|entities|parties|people|organi[sz]ations|businesses)",
             r"|the public|sponsors?|resellers?|merchants?|processors?|recipients?|agencies",
+            r"|3rd part(?:y|ies)|associations?|entit(?:y|ies)|group companies|members of",
             r"|facebook|google|amazon|microsoft|social (?:media|networks?)|employees)",
         )
     };
@@ -44,9 +45,9 @@ const SHARE_TO: Pattern = pattern!(
     "privacy.share_to",
     trigger: [
         "shar|disclos|sell|sold|rent|leas|trad|transfer|provid|releas|pass|send|sent|transmit|available|giv|communicat|hand|report|reveal|sublicens|suppl|furnish|exchang|unveil|forward",
-        "third|partner|advertis|affiliat|subsidiar|compan|organi|provider|vendor|supplier|contractor|enforcement|government|authorit|public bod|regulator|police|court|buyer|purchaser|successor|acquir|broker|marketer|research|others|anyone|anybody|any other|other |the public|sponsor|reseller|merchant|processor|recipient|agencies|facebook|google|amazon|microsoft|social|employee",
+        "third|partner|advertis|affiliat|subsidiar|compan|organi|provider|vendor|supplier|contractor|enforcement|government|authorit|public bod|regulator|police|court|buyer|purchaser|successor|acquir|broker|marketer|research|others|anyone|anybody|any other|other |the public|sponsor|reseller|merchant|processor|recipient|agencies|facebook|google|amazon|microsoft|social|employee|3rd part|association|entit|members of",
     ],
-r"\b(?:shar|disclos|sell|sold|rent|leas|trad|transfer|provid|releas|pass|send|sent|transmit",
+    r"\b(?:shar|disclos|sell|sold|rent|leas|trad|transfer|provid|releas|pass|send|sent|transmit",
     r"|mak\w* available|giv|communicat|hand\w* over|report|reveal|sublicens|supply|furnish",
     r"|exchang|unveil|forward)\w*\b[^.;]*?\b(?:with|to)\b(?:\s+[\w'-]+){0,3}?\s+",
     party!(),
@@ -58,7 +59,7 @@ const PASSIVE: Pattern = pattern!(
         "data|information|info|detail|content|mail address|identifier|record|history|message|file|profile|contact|location|photo|list|personal|=it|them",
     ],
 personal_data!(),
-    r"\b[^.;]*?\b(?:is|are|be|been|being|get|gets)\s+(?:[\w-]+\s+){0,2}?(?P<at>shared|disclosed",
+    r"\b[^.;]*?\b(?:is|are|be|been|being|get|gets)\s+(?:[\w,-]+\s+){0,3}?(?P<at>shared|disclosed",
     r"|sold|rented|leased|traded|transferred|provided|released|passed|made available|given",
     r"|transmitted|communicated|handed over|revealed|exchanged|sublicensed)\b",
 );
@@ -69,7 +70,7 @@ const WE_SHARE: Pattern = pattern!(
         "=we|=us",
         "data|information|info|detail|content|mail address|identifier|record|history|message|file|profile|contact|location|photo|list|personal|=it|them",
     ],
-r"\b(?:we|us)\b[^.;]{0,40}?\b(?P<at>share|disclose|sell|rent|transfer|release)\w*\b[^.;]{0,60}?",
+    r"\b(?:we|us)\b[^.;]{0,40}?\b(?P<at>share|disclose|sell|rent|transfer|release)\w*\b[^.;]{0,60}?",
     personal_data!(),
 );
 const SELL_DATA: Pattern = pattern!(
@@ -78,7 +79,7 @@ const SELL_DATA: Pattern = pattern!(
         "sell|sold|rent|lease|trad|moneti|sale of",
         "data|information|info|detail|content|mail address|identifier|record|history|message|file|profile|contact|location|photo|list|personal|=it|them|detail",
     ],
-r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented|lease|leases|leasing|trade|trades",
+    r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented|lease|leases|leasing|trade|trades",
     r"|trading|monetiz\w*|monetis\w*|sale of)\b[^.;]{0,60}?\b(?:",
     personal_data!(),
     r"|it|them|lists?|details)\b",
@@ -90,16 +91,18 @@ const SOLD_PASSIVE: Pattern = pattern!(
         "data|information|info|detail|content|mail address|identifier|record|history|message|file|profile|contact|location|photo|list|personal|=it|them",
     ],
 personal_data!(),
-    r"\b[^.;]*?\b(?:is|are|be|been|being|get|gets)\s+(?:[\w-]+\s+){0,2}?(?P<at>sold|rented|leased",
+    r"\b[^.;]*?\b(?:is|are|be|been|being|get|gets)\s+(?:[\w,-]+\s+){0,3}?(?P<at>sold|rented|leased",
     r"|traded|monetized|monetised)\b",
 );
 const BUSINESS_TRANSFER: Pattern = pattern!(
     "privacy.business_transfer",
     trigger: [
-        "merge|acqui|bankrupt|reorgani|insolven|change of|change in|sale of|sale or transfer|asset sale|divest|business transition|corporate|dissolution|liquidation|transferred",
+        "merge|acqui|bankrupt|reorgani|insolven|change|sale of|sale or transfer|asset sale|divest|business transition|corporate|dissolution|liquidation|transferred|new owner|successor",
     ],
-r"\b(?:mergers?|merge[sd]?|acquisitions?|acquired|bankrupt\w*|reorgani[sz]\w*",
+    r"\b(?:mergers?|merge[sd]?|acquisitions?|acquired|bankrupt\w*|reorgani[sz]\w*",
     r"|insolvenc\w*|change (?:of|in) (?:control|ownership)|sale (?:of|or transfer of)",
+    r"|changes? (?:in|to|of) (?:our |the )?(?:business|corporate) (?:structure|ownership)",
+    r"|new owners?|successor entit\w*",
     r" (?:all|some|substantially|part|a portion|any portion|our|its|the company|the business",
     r"|assets|company)|asset sale|divest\w*|business transition|corporate (?:transaction",
     r"|sale|change|restructuring)|dissolution|liquidation|transferred (?:business )?assets)\b",
@@ -110,17 +113,35 @@ const THIRD_PARTY_COLLECT: Pattern = pattern!(
         "collect|receiv|obtain|access|gather",
         "third|advertiser|network|partner|provider|compan",
     ],
-r"\b(?:third[- ]?part(?:y|ies)|advertisers|(?:ad|advertising|analytics) (?:networks|partners",
-    r"|providers|companies)|partners)\b[^.;]{0,60}?\b(?:may |might |can |will |also )*",
+    r"\b(?:third[- ]?part(?:y|ies)|advertisers|(?:ad|advertising|analytics) (?:networks|partners",
+    r"|providers|companies)|partners)\b\s+(?:[\w-]+\s+){0,3}?",
     r"(?P<at>collect|receive|obtain|access|gather|have access)\w*\b",
 );
 
+const MAY_DISCLOSE: Pattern = pattern!(
+    "privacy.may_disclose",
+    trigger: [
+        "may|might|can|will|could|reserve|entitled|have|has|had|we've",
+        "share|shar|disclos|unveil|reveal|releas|transfer|sell|sold|pass|hand",
+    ],
+    r"\b(?:may|might|can|will|could|reserve the right to|are entitled to)\s+(?:also\s+)?",
+    r"(?:[\w,]+\s+){0,4}?(?P<at>share|disclose|unveil|reveal|release|transfer|sell|pass on",
+    r"|hand over)\b|\b(?:have|has|had|we've)\s+(?:[\w,]+\s+){0,3}?(?P<at2>shared|disclosed",
+    r"|sold|transferred)\b",
+);
+const LOGS: Pattern = pattern!(
+    "privacy.logs",
+    trigger: [
+        "log",
+    ],
+    r"\b(?:log files?|log data|server logs?|access logs?|activity logs?|logs)\b",
+);
 const RETAIN: Pattern = pattern!(
     "privacy.retain",
     trigger: [
         "retain|retention|keep|kept|stor|preserv|maintain|hold|held|archiv",
     ],
-r"\b(?:retain|retains|retained|retaining|retention|keep|keeps|kept|keeping|store|stores",
+    r"\b(?:retain|retains|retained|retaining|retention|keep|keeps|kept|keeping|store|stores",
     r"|stored|storing|preserve[sd]?|preserving|maintain|maintains|maintained|hold|holds|held",
     r"|archive[sd]?|archiving)\b",
 );
@@ -128,10 +149,10 @@ const AFTER_DELETION: Pattern = pattern!(
     "privacy.after_deletion",
     trigger: [
         "after|following|despite|even if|even when|once|when|upon",
-        "delet|clos|terminat|cancel|remov|eras|deactivat|request",
+        "delet|clos|terminat|cancel|remov|eras|deactivat|request|no longer",
     ],
-r"\b(?:after|even after|following|despite|even if|even when|once|when|upon)\b[^.;]{0,40}?",
-    r"\b(?:delet|clos|terminat|cancel|remov|eras|deactivat|request)\w*",
+    r"\b(?:after|even after|following|despite|even if|even when|once|when|upon)\b[^.;]{0,40}?",
+    r"\b(?:delet|clos|terminat|cancel|remov|eras|deactivat|request|no longer)\w*",
 );
 const CANNOT_DELETE: Pattern = pattern!(
     "privacy.cannot_delete",
@@ -139,7 +160,7 @@ const CANNOT_DELETE: Pattern = pattern!(
         "not|unable|can|won't|possible|deletion|declin",
         "delet|remov|eras|purg|request",
     ],
-r"\b(?:not|unable to|cannot|can't|won't)\b[^.;]{0,25}?\b(?:delete|remove|erase|purge)\b",
+    r"\b(?:not|unable to|cannot|can't|won't)\b[^.;]{0,25}?\b(?:delete|remove|erase|purge)\b",
     r"|\bnot (?:always )?(?:be )?possible to (?:completely |fully |entirely )?(?:delete|remove",
     r"|erase)|\bdeletion (?:will|does|may) not\b|\bdecline (?:your |such |the |these )?",
     r"(?:deletion )?requests\b|\bmay not be (?:completely |fully )?(?:deleted|removed|erased)\b",
@@ -149,7 +170,7 @@ const REMAINS: Pattern = pattern!(
     trigger: [
         "remain|persist|surviv|backup|residual|permanently|indefinite|as long as|undefined|unlimited|indeterminate|retention period",
     ],
-r"\b(?:remain|remains|persist|persists|survive|survives)\b[^.;]{0,60}?\b(?:records|systems",
+    r"\b(?:remain|remains|persist|persists|survive|survives)\b[^.;]{0,60}?\b(?:records|systems",
     r"|servers|backups?|archives|databases?|logs|storage|cached|visible|viewable|available)\b",
     r"|\bbackup (?:copies|storage|systems|media|tapes|servers)\b|\bresidual (?:copies|data",
     r"|information)\b|\bpermanently (?:available|stored|archived|recorded)\b|\bindefinitely\b",
@@ -162,12 +183,12 @@ const READER_DELETES: Pattern = pattern!(
     "privacy.reader_deletes",
     trigger: [
         "=you|user|individual|data subject|consumer|resident",
-        "can|may|could|able|right|entitled|option|free to|at any time|request|=ask",
+        "can|may|could|able|right|entitled|option|free to|at any time|request|=ask|abilit",
         "delet|eras|remov|forgotten",
     ],
-r"\b(?:you|users?|individuals?|data subjects?|consumers?|residents?)\b[^.;]{0,80}?\b(?:can",
+    r"\b(?:you|users?|individuals?|data subjects?|consumers?|residents?)\b[^.]{0,80}?\b(?:can",
     r"|may|could|are able to|be able to|have the right|has the right|right to|are entitled",
-    r"|is entitled|option to|free to|able to|at any time|request|ask)\b[^.;]{0,100}?",
+    r"|is entitled|option to|free to|able to|at any time|request|ask|ability)\b[^.]{0,100}?",
     r"\b(?P<at>delet\w*|eras\w*|remov\w*|be forgotten)",
 );
 const RIGHT_TO_ERASURE: Pattern = pattern!(
@@ -176,17 +197,28 @@ const RIGHT_TO_ERASURE: Pattern = pattern!(
         "erasure|deletion|forgotten|delete|erase",
         "right|erasure",
     ],
-r"\bright (?:to|of) (?:\w+ ){0,4}?(?:erasure|deletion|be forgotten|delete|erase)\b",
+    r"\bright (?:to|of) (?:\w+ ){0,4}?(?:erasure|deletion|be forgotten|delete|erase)\b",
     r"|\bright to erasure\b|\berasure\b|\bright to be forgotten\b",
 );
 const REQUEST_DELETION: Pattern = pattern!(
     "privacy.request_deletion",
     trigger: [
-        "request|ask|contact|deletion|erasure",
-        "delet|eras",
+        "request|ask|contact|deletion|erasure|have|get|want|wish|like",
+        "delet|eras|remov",
     ],
-r"\b(?:request|ask|contact)\w*\b[^.;]{0,50}?\b(?:delet|eras)\w*|\b(?:deletion|erasure)",
-    r" (?:request|of your)\b",
+    r"\b(?:request|ask|contact)\w*\b[^.;]{0,50}?\b(?:delet|eras)\w*|\b(?:deletion|erasure)",
+    r" (?:request|of your)\b|\b(?:have|get|want|wish|like) (?:your|their|it|them|my)",
+    r" (?:[\w-]+ ){0,3}?(?:to be )?(?:deleted|erased|removed)\b",
+);
+const DELETE_YOUR: Pattern = pattern!(
+    "privacy.delete_your",
+    trigger: [
+        "delet|eras|remov|clos",
+        "your|my|their",
+    ],
+    r"\b(?P<at>delet|eras|remov|clos)\w*,? (?:[\w,]+ ){0,3}?(?:your|my|their)",
+    r" (?:[\w-]+ ){0,2}?(?:account|data|information|profile|content|feedback|posts?",
+    r"|messages?|materials?)\b",
 );
 const DELETED_ON_REQUEST: Pattern = pattern!(
     "privacy.deleted_on_request",
@@ -194,7 +226,7 @@ const DELETED_ON_REQUEST: Pattern = pattern!(
         "delete|erase|remove",
         "request|ask|no longer want|close|delete your",
     ],
-r"\bwe\b[^.;]{0,30}?\b(?:will|shall)\b[^.;]{0,20}?\b(?:delete|erase|remove)\b[^.;]*?",
+    r"\bwe\b[^.;]{0,30}?\b(?:will|shall)\b[^.;]{0,20}?\b(?:delete|erase|remove)\b[^.;]*?",
     r"\b(?:request|ask|no longer want|close|delete your account)",
     r"|\bwhen you delete your (?:\w+ )?account\b[^.;]*?\b(?:deleted|erased|removed)\b",
 );
@@ -204,7 +236,7 @@ const TRACKING_TECH: Pattern = pattern!(
     trigger: [
         "cookie|beacon|pixel|clear gif|web bug|tracking|local shared|local storage|sdk|software development kit|fingerprint|device id|advertising id|mobile identifier|script|analytics|matomo|piwik|mixpanel|amplitude|hotjar|fullstory|tag manager|remarketing|retargeting|re-targeting|interest-based|interest based|behavioral|behavioural|targeted ad|targeted advert|personalized ad|personalised ad|personalized advert|personalised advert|tailored ad|tailored advert|ad network|advertising network|social|session replay",
     ],
-r"\b(?:cookies?|web ?beacons?|pixel tags?|tracking pixels?|pixels?|clear gifs?|web bugs?",
+    r"\b(?:cookies?|web ?beacons?|pixel tags?|tracking pixels?|pixels?|clear gifs?|web bugs?",
     r"|tracking (?:technolog\w*|tools?|codes?|scripts?|tags?|devices?|mechanisms?)",
     r"|local (?:shared objects|storage)|sdks?|software development kits?|fingerprint\w*",
     r"|device (?:ids?|identifiers?)|advertising (?:ids?|identifiers?)|mobile identifiers",
@@ -223,7 +255,7 @@ const DNT_RESPONSE: Pattern = pattern!(
         "dnt|signal|header|preference|mechanism|request|setting",
         "respond|honou|honor|recogni|support|respect|comply|alter|process|follow|obey|react|act|accommodat",
     ],
-r"\b(?:respond|honou?r|recogni[sz]e|support|respect|comply|alter|process|follow|obey",
+    r"\b(?:respond|honou?r|recogni[sz]e|support|respect|comply|alter|process|follow|obey",
     r"|react|act|accommodate)\w*\b[^.;]{0,50}?\b(?:dnt|(?:such|these|those|this|the|that)",
     r" (?:signals?|requests?|headers?|settings?|preferences?|mechanisms?))\b",
     r"|\bdnt\b[^.;]{0,50}?\b(?:are|is) (?:not )?(?P<at2>honou?red|respected|recogni[sz]ed",
@@ -235,16 +267,16 @@ const DNT_IGNORED: Pattern = pattern!(
         "dnt",
         "ignor",
     ],
-r"\bignor\w*\b[^.;]{0,30}?\bdnt\b|\bdnt\b[^.;]{0,40}?\bignored\b",
+    r"\bignor\w*\b[^.;]{0,30}?\bdnt\b|\bdnt\b[^.;]{0,40}?\bignored\b",
 );
 const REFERRER: Pattern = pattern!(
     "privacy.referrer",
     trigger: [
         "referr|came from|visit|exit page",
     ],
-r"\breferr(?:ing|er|al)\b[^.;]{0,20}?\b(?:urls?|pages?|sites?|websites?|domains?|links?",
+    r"\breferr(?:ing|er|al)\b[^.;]{0,20}?\b(?:urls?|pages?|sites?|websites?|domains?|links?",
     r"|source)\b|\b(?:site|website|page|url|app)s? (?:that )?you (?:came from|visit\w*",
-    r" (?:before|prior|after|immediately)|were referred)|\bwebsites? you visit\b",
+    r" (?:before|prior|after|immediately)|were referred)",
     r"|\bexit pages\b",
 );
 const AUTO_COLLECT: Pattern = pattern!(
@@ -252,7 +284,7 @@ const AUTO_COLLECT: Pattern = pattern!(
     trigger: [
         "automatic|log data|log file|log information|server log|ip address",
     ],
-r"\bautomatic(?:ally)?\b[^.;]{0,40}?\b(?:collect|receive|record|log|gather|capture|obtain",
+    r"\bautomatic(?:ally)?\b[^.;]{0,40}?\b(?:collect|receive|record|log|gather|capture|obtain",
     r"|transmit|sends?)\w*|\b(?:collect|record|log|gather|capture)\w*[^.;]{0,30}?",
     r"\bautomatic(?:ally)?\b|\blog (?:data|files|information)\b|\bserver logs?\b",
     r"|\bip address(?:es)?\b[^.;]{0,80}?\b(?:browser|device|operating system)\b",
@@ -262,14 +294,15 @@ const TRACK_VERB: Pattern = pattern!(
     trigger: [
         "track",
     ],
-r"\btrack(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,3}",);
+    r"\btrack(?:s|ed|ing)?\b(?:\s+[\w'-]+){0,3}",
+);
 const CROSS_SITE: Pattern = pattern!(
     "privacy.cross_site",
     trigger: [
         "other |different |third|multiple |affiliated |off |outside ",
         "site|app|service|domain|device|platform",
     ],
-r"\b(?:across|on|over|to) (?:other|different|third[- ]party|multiple|unaffiliated",
+    r"\b(?:across|on|over|to) (?:other|different|third[- ]party|multiple|unaffiliated",
     r"|non-affiliated) (?:websites?|sites|apps|applications|services|domains|devices",
     r"|platforms)\b|\b(?:off|outside) (?:of )?(?:our|the) (?:services?|sites?|platform)\b",
 );
@@ -282,6 +315,8 @@ pub(super) const PATTERNS: &[Pattern] = &[
     SOLD_PASSIVE,
     BUSINESS_TRANSFER,
     THIRD_PARTY_COLLECT,
+    MAY_DISCLOSE,
+    LOGS,
     RETAIN,
     AFTER_DELETION,
     CANNOT_DELETE,
@@ -290,6 +325,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     RIGHT_TO_ERASURE,
     REQUEST_DELETION,
     DELETED_ON_REQUEST,
+    DELETE_YOUR,
     TRACKING_TECH,
     DNT_RESPONSE,
     DNT_IGNORED,
@@ -328,7 +364,7 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
 fn reader_is_subject(before: &str) -> bool {
     static READER_DUTY: LazyLock<Regex> = LazyLock::new(|| {
         helper(concat!(
-            r"\b(?:you|users?)\b[^.;]{0,30}?\b(?:may|must|shall|will|agree|can|are|should",
+            r"\b(?:you|users?)\s+(?:\w+\s+)?(?:may|must|shall|will|agree|can|are|should",
             r"|won't|cannot)\b|\bprohibited\b|\bnot (?:to|permitted|allowed)\b",
         ))
     });
@@ -336,12 +372,28 @@ fn reader_is_subject(before: &str) -> bool {
 }
 
 fn decide_sharing(found: &Found<'_>, out: &mut Decisions) {
+    static TRANSFER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+        helper(concat!(
+            r"\b(?:transfer\w*|shar\w*|disclos\w*|pass\w*|sold|sell\w*|acquir\w*)\b",
+            r"|\b(?:in the event|in connection with|as part of|if we (?:are|go|undergo)|should we)\b",
+        ))
+    });
+    static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
+        helper(r"\bassign\w*\b[^.;]*\b(?:terms|agreement|rights|obligations|contract)\b")
+    });
+
     let text = found.text;
-    if !found.has(&DATA_WORD) {
+    let data = found.has(&DATA_WORD);
+    let business_event = found.at(&BUSINESS_TRANSFER).iter().any(|(_, stance)| !stance.negated);
+    if business_event && !found.has(&ASSIGNMENT) && (data || found.has(&TRANSFER_EVENT)) {
+        out.add(CategoryId::DataSharing, 0.8);
+        return;
+    }
+    if !data {
         return;
     }
 
-    let direct = [&SHARE_TO, &PASSIVE, &WE_SHARE, &SELL_DATA, &THIRD_PARTY_COLLECT];
+    let direct = [&SHARE_TO, &PASSIVE, &WE_SHARE, &SELL_DATA, &THIRD_PARTY_COLLECT, &MAY_DISCLOSE];
     for pattern in direct {
         for (range, stance) in found.at(pattern) {
             let before = scope::segment_before(text, range.start);
@@ -354,10 +406,6 @@ fn decide_sharing(found: &Found<'_>, out: &mut Decisions) {
             }
         }
     }
-
-    if found.at(&BUSINESS_TRANSFER).iter().any(|(_, stance)| !stance.negated) {
-        out.add(CategoryId::DataSharing, 0.8);
-    }
 }
 
 /// A denial whose exception lets data out anyway ("we never share it, except with our
@@ -366,8 +414,11 @@ fn leaky_denial(text: &str, end: usize, stance: &scope::Stance) -> bool {
     if !stance.negated || !stance.excepted {
         return false;
     }
-    scope::exception_after(scope::sentence_after(text, end))
-        .is_some_and(|exception| !scope::benign_exception(exception))
+    static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| helper(concat!(r"\b", party!())));
+
+    scope::exception_after(scope::sentence_after(text, end)).is_some_and(|exception| {
+        !scope::benign_exception(exception) && RECIPIENT.is_match(exception)
+    })
 }
 
 fn decide_sale(found: &Found<'_>, out: &mut Decisions) {
@@ -391,6 +442,17 @@ fn decide_sale(found: &Found<'_>, out: &mut Decisions) {
             }
         }
     }
+
+    // Not sharing at all, with no exception, rules out selling too.
+    for pattern in [&SHARE_TO, &WE_SHARE, &PASSIVE] {
+        for (range, stance) in found.at(pattern) {
+            let before = scope::segment_before(text, range.start);
+            if stance.negated && !stance.excepted && !reader_is_subject(before) {
+                out.add(CategoryId::NoDataSale, 0.7);
+                return;
+            }
+        }
+    }
 }
 
 fn decide_retention(found: &Found<'_>, out: &mut Decisions) {
@@ -409,18 +471,22 @@ fn decide_retention(found: &Found<'_>, out: &mut Decisions) {
         ))
     });
 
+    static KEPT_OBJECT: LazyLock<Regex> =
+        LazyLock::new(|| helper(r"\b(?:copies|videos|backups?|logs?|archives?|posts|accounts?)\b"));
+
     if found.has(&DEVICE_STORAGE) && !found.any(&CANNOT_DELETE) {
         return;
     }
     let data = found.has(&DATA_WORD);
-    let kept = data && found.affirmed(&RETAIN);
+    let kept = (data || found.has(&KEPT_OBJECT)) && found.affirmed(&RETAIN);
+    let logged = found.affirmed(&LOGS);
     let after_deletion = found.any(&AFTER_DELETION) && found.has(&KEPT_WORD);
     let undeletable = found.at(&CANNOT_DELETE).iter().any(|(_, stance)| !stance.negated);
     let lingering = data && found.at(&REMAINS).iter().any(|(_, stance)| !stance.negated);
 
     if undeletable || (after_deletion && (data || found.affirmed(&RETAIN))) {
         out.add(CategoryId::DataRetention, 0.85);
-    } else if kept || lingering {
+    } else if kept || lingering || logged {
         out.add(CategoryId::DataRetention, 0.7);
     }
 }
@@ -430,16 +496,18 @@ fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
         LazyLock::new(|| helper(r"\bcookies?\b|\bbrowsing history\b|\bcache\b"));
     static READER_LOSES: LazyLock<Regex> = LazyLock::new(|| {
         helper(
-            r"\b(?:we|us)\b[^.;]{0,30}\b(?:may|can|will|reserve)\b[^.;]{0,30}\b(?:delete|remove)",
+            r"\bwe\b[^.;]{0,30}\b(?:may|can|reserve|might)\b[^.;]{0,30}\b(?:delete|remove|close)",
         )
     });
 
     if found.has(&ABOUT_COOKIES) {
         return;
     }
+    // Deleting is itself a control the reader holds, so only a denial counts against it.
+    let stated = |pattern: &Pattern| found.at(pattern).iter().any(|(_, stance)| !stance.negated);
     let rights = [&RIGHT_TO_ERASURE, &REQUEST_DELETION, &DELETED_ON_REQUEST];
-    let by_right = rights.iter().any(|pattern| found.affirmed(pattern));
-    let by_reader = found.affirmed(&READER_DELETES) && !found.has(&READER_LOSES);
+    let by_right = rights.iter().any(|pattern| stated(pattern));
+    let by_reader = (stated(&READER_DELETES) || stated(&DELETE_YOUR)) && !found.has(&READER_LOSES);
     if by_right || by_reader {
         out.add(CategoryId::DataDeletionRight, 0.85);
     }
@@ -466,11 +534,29 @@ fn decide_tracking(found: &Found<'_>, out: &mut Decisions) {
     }
 
     let track_verb = found.affirmed(&TRACK_VERB) && !found.has(&NOT_TRACKING_YOU);
-    let evidence = [&TRACKING_TECH, &REFERRER, &AUTO_COLLECT, &CROSS_SITE];
-    if track_verb || evidence.iter().any(|pattern| found.affirmed(pattern)) {
+    let essential_only = found.has(&ESSENTIAL_ONLY) && !found.has(&PROFILING);
+    let technology = found.affirmed(&TRACKING_TECH) && !essential_only;
+    let evidence = [&REFERRER, &AUTO_COLLECT, &CROSS_SITE];
+    if track_verb || technology || evidence.iter().any(|pattern| found.affirmed(pattern)) {
         out.add(CategoryId::Tracking, 0.85);
     }
 }
+
+/// Cookies "only where strictly necessary": storage the service needs, not tracking.
+static ESSENTIAL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:only|solely|strictly|exclusively)\b[^.;]*\b(?:necessary|essential|required",
+        r"|technical\w*|functional)\b",
+    ))
+});
+
+/// Words that make cookies tracking even when essential ones are mentioned too.
+static PROFILING: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:advertis\w*|ads|marketing|analytics|statistic\w*|measur\w*|profil\w*|target\w*",
+        r"|third[- ]part\w*|social|track\w*|performance)\b",
+    ))
+});
 
 /// "There is no standard for DNT, so we do not change our practices": a refusal phrased
 /// without a negated verb next to the signal.

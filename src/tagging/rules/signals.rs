@@ -13,7 +13,7 @@ const BINDING_ARBITRATION: Pattern = pattern!(
     trigger: [
         "arbitra",
     ],
-r"\b(?:binding|mandatory|final) (?:individual )?arbitration\b|\barbitrat\w*\b[^.;]{0,60}?",
+    r"\b(?:binding|mandatory|final) (?:individual )?arbitration\b|\barbitrat\w*\b[^.;]{0,60}?",
     r"\b(?:aaa|jams|icc|american arbitration|rules|administered)\b",
 );
 const GOVERNED_BY: Pattern = pattern!(
@@ -21,7 +21,7 @@ const GOVERNED_BY: Pattern = pattern!(
     trigger: [
         "laws of|law of|governing law",
     ],
-r"\b(?:governed by|construed in accordance with|subject to) (?:and construed )?",
+    r"\b(?:governed by|construed in accordance with|subject to) (?:and construed )?",
     r"(?:in accordance with )?the (?:substantive )?laws? of\b|\bgoverning law\b",
 );
 const COURTS: Pattern = pattern!(
@@ -29,7 +29,7 @@ const COURTS: Pattern = pattern!(
     trigger: [
         "jurisdiction|court|venue",
     ],
-r"\b(?:exclusive|non-exclusive|personal) jurisdiction\b|\bcourts? (?:located |sitting )?",
+    r"\b(?:exclusive|non-exclusive|personal) jurisdiction\b|\bcourts? (?:located |sitting )?",
     r"(?:in|of)\b|\bvenue\b|\bsubmit to the jurisdiction\b",
 );
 const SOLE_DISCRETION: Pattern = pattern!(
@@ -37,7 +37,7 @@ const SOLE_DISCRETION: Pattern = pattern!(
     trigger: [
         "discretion|for any reason|for any or no reason",
     ],
-r"\b(?:sole|absolute|own|full) discretion\b|\bfor any (?:or no )?reason\b",
+    r"\b(?:sole|absolute|own|full) discretion\b|\bfor any (?:or no )?reason\b",
 );
 const WITHOUT_NOTICE: Pattern = pattern!(
     "signal.without_notice",
@@ -45,21 +45,22 @@ const WITHOUT_NOTICE: Pattern = pattern!(
         "without",
         "notice|notification|warning",
     ],
-r"\bwithout (?:any )?(?:prior |advance |further )?(?:notice|notification|warning)\b",
+    r"\bwithout (?:any )?(?:prior |advance |further )?(?:notice|notification|warning)\b",
 );
 const AT_ANY_TIME: Pattern = pattern!(
     "signal.at_any_time",
     trigger: [
         "any time|time to time",
     ],
-r"\bat any time\b|\bfrom time to time\b");
+    r"\bat any time\b|\bfrom time to time\b",
+);
 const MAY_TERMINATE: Pattern = pattern!(
     "signal.may_terminate",
     trigger: [
         "terminat|suspend|disabl|deactivat|clos|delet",
         "account|access|membership|subscription|use of",
     ],
-r"\b(?:terminat\w*|suspend\w*|disabl\w*|deactivat\w*|clos\w*|delet\w*) (?:your |the |any )?",
+    r"\b(?:terminat\w*|suspend\w*|disabl\w*|deactivat\w*|clos\w*|delet\w*) (?:your |the |any )?",
     r"(?:account|access|accounts|membership|subscription|use of)\b",
 );
 const MAY_REMOVE: Pattern = pattern!(
@@ -68,7 +69,7 @@ const MAY_REMOVE: Pattern = pattern!(
         "remov|delet|block|refus|disabl|screen|edit",
         "content|post|material|submission|message|comment",
     ],
-r"\b(?:remov\w*|delet\w*|block\w*|refus\w*|disabl\w*|screen\w*|edit\w*) (?:any |your |such )?",
+    r"\b(?:remov\w*|delet\w*|block\w*|refus\w*|disabl\w*|screen\w*|edit\w*) (?:any |your |such )?",
     r"(?:user )?(?:content|posts?|materials?|submissions?|messages?|comments?)\b",
 );
 const MAY_CHANGE_TERMS: Pattern = pattern!(
@@ -77,7 +78,7 @@ const MAY_CHANGE_TERMS: Pattern = pattern!(
         "change|modif|amend|updat|revis|replac",
         "terms|agreement|polic|conditions",
     ],
-r"\b(?:change|modify|amend|update|revise|replace)\w*\b[^.;]{0,40}?\b(?:terms|agreement",
+    r"\b(?:change|modify|amend|update|revise|replace)\w*\b[^.;]{0,40}?\b(?:terms|agreement",
     r"|polic(?:y|ies)|conditions)\b",
 );
 const BY_USING: Pattern = pattern!(
@@ -85,7 +86,7 @@ const BY_USING: Pattern = pattern!(
     trigger: [
         "by using|by accessing|by continuing|by visiting|by browsing|by registering|by clicking|continued use|constitut",
     ],
-r"\bby (?:using|accessing|continuing to use|visiting|browsing|registering|clicking)\b",
+    r"\bby (?:using|accessing|continuing to use|visiting|browsing|registering|clicking)\b",
     r"|\bcontinued use\b|\b(?:use|access) (?:of )?(?:the|our|this) (?:\w+ )?constitutes\b",
 );
 const LIABILITY: Pattern = pattern!(
@@ -93,7 +94,7 @@ const LIABILITY: Pattern = pattern!(
     trigger: [
         "liab|responsib|damages|aggregate|total|in no event",
     ],
-r"\bliab\w*\b|\bresponsib\w*\b|\bdamages\b|\b(?:aggregate|total) (?:liability|amount)\b",
+    r"\bliab\w*\b|\bresponsib\w*\b|\bdamages\b|\b(?:aggregate|total) (?:liability|amount)\b",
     r"|\bin no event\b",
 );
 const LIABILITY_CAP: Pattern = pattern!(
@@ -102,7 +103,7 @@ const LIABILITY_CAP: Pattern = pattern!(
         "exceed|greater of|lesser of|limited to",
         "$|usd|eur|€|£|amount|fees",
     ],
-r"\b(?:exceed|greater of|lesser of|limited to)\b[^.;]{0,60}?(?:\$|usd|eur|€|£|amount",
+    r"\b(?:exceed|greater of|lesser of|limited to)\b[^.;]{0,60}?(?:\$|usd|eur|€|£|amount",
     r"|fees)",
 );
 

@@ -79,8 +79,11 @@ fn split_line(line: &str) -> Vec<String> {
 }
 
 fn abbreviation_before(line: &str, period: usize) -> bool {
-    let word_start =
-        line[..period].rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |space| space + 1);
+    let word_start = line[..period]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == '(')
+        .map_or(0, |(space, c)| space + c.len_utf8());
     let word = line[word_start..period].to_lowercase();
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     (letters == 1 && word.chars().count() == 1) || ABBREVIATIONS.contains(&word.as_str())
@@ -125,6 +128,11 @@ mod tests {
     fn lines_and_markdown_markers() {
         let text = "# Privacy\n\n- We use [cookies](https://example.com/c).\n1. **Bold** rule.\n";
         assert_eq!(split(text), ["Privacy", "We use cookies.", "Bold rule."]);
+    }
+
+    #[test]
+    fn multi_byte_spaces_before_a_stop() {
+        assert_eq!(split("See\u{a0}e.g. this. Then that.").len(), 2);
     }
 
     #[test]
