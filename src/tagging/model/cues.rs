@@ -1,6 +1,6 @@
 //! Legal cues: what an n-gram model cannot see on its own, written out as named features.
 //!
-//! Three kinds of detector read a clause's tokens:
+//! Four kinds of detector read a clause's tokens:
 //! - **phrases** grouped by meaning: discretion ("sole discretion"), timing ("at any time"),
 //!   missing notice ("without prior notice"), exclusions of liability, carve-outs that make a
 //!   liability clause fair ("death or personal injury"), the reader's own law or courts, ...;
@@ -9,18 +9,25 @@
 //!   "us", a capitalised company name), the reader ("you", "user") or nobody (a passive "may be
 //!   suspended") — and forward for its object (the terms, the service, the account, content).
 //!   "We may terminate your account" and "you may terminate your account" share every bigram
-//!   that matters but differ here;
+//!   that matters but differ here. A passive verb finds its object before it ("your posts may
+//!   be removed");
+//! - **readings**: each category read as a lawyer would, combining the above — the provider may
+//!   end the account, and freely (at any time, for any reason, without notice) or only within
+//!   bounds (after notice, for cause); the terms are changed, and continued use counts as
+//!   acceptance; disputes are sent to arbitration, as against arbitration merely mentioned or
+//!   ruled out; a law or court is chosen, as against the reader's own; liability is excluded,
+//!   capped, carved out ("nothing limits our liability for death") or plainly accepted;
 //! - **shape**: shouted (all-caps) text, a clause that starts in lower case (the tail of a
 //!   sentence cut in two), a lead-in that ends with a colon, length.
 //!
 //! How the cues were developed: from the CLAUDETTE category definitions (Lippi et al. 2019) and
-//! by reading sentences of the `claudette_50` training data, never from the
+//! by reading sentences and errors of the `claudette_50` corpus, never from the
 //! `claudette_multilingual_50` set, which stays a held-out test. The word lists are ours.
 //!
-//! Cost: one hash lookup per token for its word classes, up to four per token for phrases, and a
-//! look-back of at most [`LOOK_BACK`] tokens per action verb. Limits: the actor is found by
-//! proximity, not by parsing, so "you agree that we may terminate" reads right but a long
-//! parenthesis between subject and verb can hide the actor.
+//! Cost: one hash lookup per token for its word classes, up to five per token for phrases, and
+//! look-backs of at most [`LOOK_BACK`] tokens: linear in the clause. Limits: the actor is found
+//! by proximity, not by parsing, so "you agree that we may terminate" reads right but a long
+//! parenthesis between subject and verb can hide the actor; English only.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -946,6 +953,7 @@ fn readings(found: &Found, emit: &mut impl FnMut(u64)) {
 /// Whether disputes are sent to arbitration: a verb of settling or agreeing shortly before an
 /// arbitration word, with no negation between.
 fn arbitration(classes: &[u32], found: &mut Found) {
+    let disputes = classes.iter().any(|c| c & DISPUTE != 0);
     for (at, &class) in classes.iter().enumerate() {
         if class & ARBITRATE == 0 {
             continue;
@@ -953,7 +961,6 @@ fn arbitration(classes: &[u32], found: &mut Found) {
         let window = &classes[at.saturating_sub(8)..at];
         let negated = window.iter().any(|c| c & NEGATION != 0);
         let sent = window.iter().any(|c| c & RESOLVE != 0);
-        let disputes = classes.iter().any(|c| c & DISPUTE != 0);
         found.arbitration_negated |= negated;
         found.arbitration_imposed |= sent && disputes && !negated;
     }
