@@ -3,7 +3,8 @@
 //! Both CLAUDETTE sets ship one JSON object per sentence (`doc`, `idx`, `text`, `labels`,
 //! `levels`, and for `claudette_50` also `unfair_labels` and `text_raw`), documents in order.
 //! [`read`] turns a file into documents of sentences, each with its gold answer for the eight
-//! labels of the model under a chosen definition of a positive ([`Gold`]).
+//! labels of the model under a chosen definition of a positive ([`Gold`]). [`own_clauses`]
+//! reads the clauses we wrote ourselves, which every fit adds to its training set.
 //!
 //! Cost: reads the file once into memory (a few MB).
 
@@ -26,6 +27,9 @@ pub enum CorpusError {
     /// A line is not a sentence object of the CLAUDETTE format.
     #[error("{path}, line {line}: {source}")]
     Json { path: String, line: usize, source: serde_json::Error },
+    /// A line of our own clauses names no known category or has no `|`.
+    #[error("own_clauses.txt, line {line}: expected `category+category|clause` or `-|clause`")]
+    OwnClause { line: usize },
 }
 
 /// Which text of a `claudette_50` sentence to read.
@@ -59,6 +63,8 @@ pub struct Sentence {
 pub struct Doc {
     pub name: String,
     pub sentences: Vec<Sentence>,
+    /// Clauses we wrote ourselves: always learned from, never scored.
+    pub own: bool,
 }
 
 #[derive(Deserialize)]
@@ -72,6 +78,45 @@ struct Line {
     unfair_labels: Option<Vec<String>>,
     #[serde(default)]
     levels: BTreeMap<String, u8>,
+}
+
+/// Clauses we wrote ourselves (see the file's header), compiled in.
+const OWN_CLAUSES: &str = include_str!("own_clauses.txt");
+
+/// Our own clauses, one document per block of the file (blocks are separated by blank lines).
+pub fn own_clauses() -> Result<Vec<Doc>, CorpusError> {
+    let mut docs = vec![Doc { name: "own-1".to_string(), sentences: Vec::new(), own: true }];
+    for (number, line) in OWN_CLAUSES.lines().enumerate() {
+        let line = line.trim();
+        if line.starts_with('#') {
+            continue;
+        }
+        if line.is_empty() {
+            if docs.last().is_some_and(|doc| !doc.sentences.is_empty()) {
+                let name = format!("own-{}", docs.len() + 1);
+                docs.push(Doc { name, sentences: Vec::new(), own: true });
+            }
+            continue;
+        }
+        let sentence = own_clause(line).ok_or(CorpusError::OwnClause { line: number + 1 })?;
+        if let Some(doc) = docs.last_mut() {
+            doc.sentences.push(sentence);
+        }
+    }
+    docs.retain(|doc| !doc.sentences.is_empty());
+    Ok(docs)
+}
+
+fn own_clause(line: &str) -> Option<Sentence> {
+    let (categories, text) = line.split_once('|')?;
+    let mut gold = [false; LABEL_COUNT];
+    if categories != "-" {
+        for id in categories.split('+') {
+            let label = LABELS.iter().position(|category| category.as_str() == id)?;
+            gold[label] = true;
+        }
+    }
+    Some(Sentence { text: text.trim().to_string(), gold })
 }
 
 /// Reads a CLAUDETTE `sentences.jsonl`, documents in file order, sentences by `idx`.
@@ -101,7 +146,7 @@ pub fn read(path: &Path, field: TextField, gold: Gold) -> Result<Vec<Doc>, Corpu
         .into_iter()
         .map(|(name, mut sentences)| {
             sentences.sort_by_key(|(idx, _)| *idx);
-            Doc { name, sentences: sentences.into_iter().map(|(_, s)| s).collect() }
+            Doc { name, sentences: sentences.into_iter().map(|(_, s)| s).collect(), own: false }
         })
         .collect();
     Ok(docs)
@@ -158,6 +203,18 @@ mod tests {
         assert_eq!(any_level[0].sentences[0].text, "a");
         assert!(any_level[0].sentences[1].gold[arbitration]);
         std::fs::remove_file(&path).unwrap();
+    }
+
+    #[test]
+    fn our_own_clauses_parse_into_labelled_blocks() {
+        let docs = own_clauses().unwrap();
+        assert_eq!(docs.len(), LABEL_COUNT, "one block per category");
+        for (label, doc) in docs.iter().enumerate() {
+            assert!(doc.sentences.iter().filter(|s| s.gold[label]).count() >= 4, "{}", doc.name);
+            assert!(doc.sentences.iter().filter(|s| !s.gold.contains(&true)).count() >= 3);
+        }
+        assert!(own_clause("unknown_category|text").is_none());
+        assert!(own_clause("no separator").is_none());
     }
 
     #[test]

@@ -48,20 +48,28 @@ impl Linear {
     }
 }
 
-/// Fits one binary classifier; `labels[i]` says whether `rows[i]` is positive.
-pub fn train(rows: &[&Row], labels: &[bool], dimension: usize, options: SvmOptions) -> Linear {
-    assert_eq!(rows.len(), labels.len(), "one label per row");
+/// Fits one binary classifier; `labels[i]` says whether `rows[i]` is positive, and a violation
+/// by `rows[i]` costs `weights[i]` times more than one by an ordinary example of its class.
+pub fn train(
+    rows: &[&Row],
+    labels: &[bool],
+    weights: &[f32],
+    dimension: usize,
+    options: SvmOptions,
+) -> Linear {
+    assert!(rows.len() == labels.len() && rows.len() == weights.len(), "one label per row");
     let mut model = Linear { weights: vec![0.0; dimension], bias: 0.0 };
-    let cost =
+    let class_cost =
         |positive: bool| if positive { options.c * options.positive_weight } else { options.c };
+    let cost: Vec<f32> = labels.iter().zip(weights).map(|(&l, &w)| class_cost(l) * w).collect();
 
     // The diagonal term 1/(2C) of the squared hinge loss, plus ‖xᵢ‖².
     let diagonal: Vec<f32> = rows
         .iter()
-        .zip(labels)
-        .map(|(row, &positive)| {
+        .zip(&cost)
+        .map(|(row, &cost)| {
             let norm: f32 = row.iter().map(|(_, v)| v * v).sum();
-            norm + BIAS_FEATURE * BIAS_FEATURE + 0.5 / cost(positive)
+            norm + BIAS_FEATURE * BIAS_FEATURE + 0.5 / cost
         })
         .collect();
     let mut alpha = vec![0f32; rows.len()];
@@ -74,7 +82,7 @@ pub fn train(rows: &[&Row], labels: &[bool], dimension: usize, options: SvmOptio
 
         for &i in &order {
             let sign = if labels[i] { 1.0 } else { -1.0 };
-            let gradient = sign * model.margin(rows[i]) - 1.0 + alpha[i] * 0.5 / cost(labels[i]);
+            let gradient = sign * model.margin(rows[i]) - 1.0 + alpha[i] * 0.5 / cost[i];
             let projected = if alpha[i] == 0.0 { gradient.min(0.0) } else { gradient };
             highest = highest.max(projected);
             lowest = lowest.min(projected);
@@ -134,7 +142,9 @@ mod tests {
     fn separates_a_separable_set() {
         let (rows, labels) = toy();
         let refs: Vec<&Row> = rows.iter().map(Vec::as_slice).collect();
-        let model = train(&refs, &labels, 3, SvmOptions { c: 10.0, ..SvmOptions::default() });
+        let ones = vec![1.0; refs.len()];
+        let model =
+            train(&refs, &labels, &ones, 3, SvmOptions { c: 10.0, ..SvmOptions::default() });
         for (row, &positive) in refs.iter().zip(&labels) {
             assert_eq!(model.margin(row) > 0.0, positive);
         }
@@ -145,8 +155,11 @@ mod tests {
     fn stronger_regularisation_gives_smaller_weights() {
         let (rows, labels) = toy();
         let refs: Vec<&Row> = rows.iter().map(Vec::as_slice).collect();
-        let loose = train(&refs, &labels, 3, SvmOptions { c: 10.0, ..SvmOptions::default() });
-        let tight = train(&refs, &labels, 3, SvmOptions { c: 0.01, ..SvmOptions::default() });
+        let ones = vec![1.0; refs.len()];
+        let loose =
+            train(&refs, &labels, &ones, 3, SvmOptions { c: 10.0, ..SvmOptions::default() });
+        let tight =
+            train(&refs, &labels, &ones, 3, SvmOptions { c: 0.01, ..SvmOptions::default() });
         assert!(tight.weights[0].abs() < loose.weights[0].abs());
     }
 
@@ -155,6 +168,18 @@ mod tests {
         let (rows, labels) = toy();
         let refs: Vec<&Row> = rows.iter().map(Vec::as_slice).collect();
         let options = SvmOptions::default();
-        assert_eq!(train(&refs, &labels, 3, options), train(&refs, &labels, 3, options));
+        let ones = vec![1.0; refs.len()];
+        let first = train(&refs, &labels, &ones, 3, options);
+        assert_eq!(first, train(&refs, &labels, &ones, 3, options));
+    }
+
+    #[test]
+    fn a_heavier_example_pulls_the_boundary_its_way() {
+        // Rows 0 and 1 are identical with opposite labels; the heavier one wins.
+        let rows = [vec![(0, 1.0)], vec![(0, 1.0)]];
+        let refs: Vec<&Row> = rows.iter().map(Vec::as_slice).collect();
+        let options = SvmOptions { positive_weight: 1.0, ..SvmOptions::default() };
+        let model = train(&refs, &[true, false], &[5.0, 1.0], 1, options);
+        assert!(model.margin(refs[0]) > 0.0);
     }
 }

@@ -2,8 +2,8 @@
 //! crate ships (`src/tagging/model/weights.bin`, compiled in on the next build).
 //!
 //! The recipe is [`fit::fit`], the same one `termwatch eval` scores fold by fold, on `text_raw`
-//! with `unfair_labels` as gold. Nothing else is read: the shipped weights are learned from CC
-//! BY data only.
+//! with `unfair_labels` as gold, plus the clauses we wrote ourselves (`learn/own_clauses.txt`).
+//! Nothing else is read: the shipped weights are learned from CC BY data and our own words.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -28,7 +28,9 @@ pub struct Args {
 pub fn run(args: Args) -> Result<()> {
     let started = Instant::now();
     let path = args.data.join("claudette_50").join("sentences.jsonl");
-    let docs = corpus::read(&path, TextField::Raw, Gold::Unfair)?;
+    let corpus_docs = corpus::read(&path, TextField::Raw, Gold::Unfair)?;
+    let documents = corpus_docs.len();
+    let docs = [corpus_docs, corpus::own_clauses()?].concat();
     let examples = fit::examples(&docs);
     anyhow::ensure!(!examples.is_empty(), "{}: no sentences to learn from", path.display());
 
@@ -36,10 +38,11 @@ pub fn run(args: Args) -> Result<()> {
     let bytes = fitted.weights.encode();
     std::fs::write(&args.out, &bytes).with_context(|| format!("writing {}", args.out.display()))?;
 
+    let own = examples.iter().filter(|e| e.doc >= documents).count();
     println!(
-        "fitted on {} sentences of {} documents (claudette_50, text_raw) in {:.1} s",
-        examples.len(),
-        docs.len(),
+        "fitted on {} sentences of {documents} documents (claudette_50, text_raw) and {own} \
+         clauses of our own in {:.1} s",
+        examples.len() - own,
         started.elapsed().as_secs_f64()
     );
     println!(

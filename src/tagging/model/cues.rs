@@ -1,6 +1,6 @@
 //! Legal cues: what an n-gram model cannot see on its own, written out as named features.
 //!
-//! Three kinds of detector read a clause's tokens:
+//! Four kinds of detector read a clause's tokens:
 //! - **phrases** grouped by meaning: discretion ("sole discretion"), timing ("at any time"),
 //!   missing notice ("without prior notice"), exclusions of liability, carve-outs that make a
 //!   liability clause fair ("death or personal injury"), the reader's own law or courts, ...;
@@ -9,18 +9,25 @@
 //!   "us", a capitalised company name), the reader ("you", "user") or nobody (a passive "may be
 //!   suspended") — and forward for its object (the terms, the service, the account, content).
 //!   "We may terminate your account" and "you may terminate your account" share every bigram
-//!   that matters but differ here;
+//!   that matters but differ here. A passive verb finds its object before it ("your posts may
+//!   be removed");
+//! - **readings**: each category read as a lawyer would, combining the above — the provider may
+//!   end the account, and freely (at any time, for any reason, without notice) or only within
+//!   bounds (after notice, for cause); the terms are changed, and continued use counts as
+//!   acceptance; disputes are sent to arbitration, as against arbitration merely mentioned or
+//!   ruled out; a law or court is chosen, as against the reader's own; liability is excluded,
+//!   capped, carved out ("nothing limits our liability for death") or plainly accepted;
 //! - **shape**: shouted (all-caps) text, a clause that starts in lower case (the tail of a
 //!   sentence cut in two), a lead-in that ends with a colon, length.
 //!
 //! How the cues were developed: from the CLAUDETTE category definitions (Lippi et al. 2019) and
-//! by reading sentences of the `claudette_50` training data, never from the
+//! by reading sentences and errors of the `claudette_50` corpus, never from the
 //! `claudette_multilingual_50` set, which stays a held-out test. The word lists are ours.
 //!
-//! Cost: one hash lookup per token for its word classes, up to four per token for phrases, and a
-//! look-back of at most [`LOOK_BACK`] tokens per action verb. Limits: the actor is found by
-//! proximity, not by parsing, so "you agree that we may terminate" reads right but a long
-//! parenthesis between subject and verb can hide the actor.
+//! Cost: one hash lookup per token for its word classes, up to five per token for phrases, and
+//! look-backs of at most [`LOOK_BACK`] tokens: linear in the clause. Limits: the actor is found
+//! by proximity, not by parsing, so "you agree that we may terminate" reads right but a long
+//! parenthesis between subject and verb can hide the actor; English only.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -50,6 +57,9 @@ const ACCOUNT: u32 = 1 << 10;
 const CONTENT: u32 = 1 << 11;
 const FUNCTION_WORD: u32 = 1 << 12;
 const LIABLE: u32 = 1 << 13;
+const DISPUTE: u32 = 1 << 14;
+const RESOLVE: u32 = 1 << 15;
+const ARBITRATE: u32 = 1 << 16;
 
 const WORD_CLASSES: &[(u32, &[&str])] = &[
     (WE, &["we", "us", "our", "ours", "company", "licensor", "provider"]),
@@ -260,6 +270,27 @@ const WORD_CLASSES: &[(u32, &[&str])] = &[
         ],
     ),
     (LIABLE, &["liable", "liability", "responsible", "responsibility", "accountable"]),
+    (DISPUTE, &["dispute", "disputes", "claim", "claims", "controversy", "controversies"]),
+    (
+        RESOLVE,
+        &[
+            "resolve",
+            "resolved",
+            "settle",
+            "settled",
+            "submit",
+            "submitted",
+            "refer",
+            "referred",
+            "decided",
+            "determined",
+            "heard",
+            "agree",
+            "arbitrate",
+            "arbitrated",
+        ],
+    ),
+    (ARBITRATE, &["arbitration", "arbitrate", "arbitrated", "arbitral", "arbitrator"]),
 ];
 
 /// Phrases grouped by what they say; each group is one cue feature.
@@ -472,6 +503,34 @@ const PHRASES: &[(&str, &[&str])] = &[
     ),
     ("own_risk", &["own risk", "sole risk", "your own risk", "entirely at your"]),
     (
+        "take_down",
+        &[
+            "take down",
+            "taken down",
+            "takes down",
+            "taking down",
+            "disable access",
+            "remove or disable",
+        ],
+    ),
+    (
+        "bounded",
+        &[
+            "only if",
+            "only after",
+            "only where",
+            "only when",
+            "opportunity to respond",
+            "opportunity to cure",
+            "opportunity to remedy",
+            "after notice",
+            "prior written notice",
+            "good cause",
+            "valid reason",
+            "we will first",
+        ],
+    ),
+    (
         "by_using",
         &[
             "by using",
@@ -498,6 +557,12 @@ const PHRASES: &[(&str, &[&str])] = &[
             "when you use",
             "if you use",
             "your use of",
+            "continue to browse",
+            "continue browsing",
+            "continuing to browse",
+            "if you browse",
+            "if you access",
+            "your access to",
         ],
     ),
     (
@@ -706,10 +771,40 @@ struct Lexicon {
     phrases: HashTable<(u64, u64)>,
 }
 
-/// The bit of a phrase group in a [`Found::groups`] mask.
-fn group(name: &str) -> u64 {
-    let index = PHRASES.iter().position(|(group, _)| *group == name);
-    1 << index.unwrap_or_else(|| panic!("{name} is a phrase group"))
+/// The bit of a phrase group in a [`Found::groups`] mask; fails to compile for an unknown name
+/// when used through [`bit!`].
+const fn group(name: &str) -> u64 {
+    let mut index = 0;
+    while index < PHRASES.len() {
+        if same(PHRASES[index].0, name) {
+            return 1 << index;
+        }
+        index += 1;
+    }
+    panic!("not a phrase group")
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The bit of a phrase group, computed at compile time.
+macro_rules! bit {
+    ($($name:literal)|+) => {{
+        const BITS: u64 = $(group($name))|+;
+        BITS
+    }};
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -757,6 +852,7 @@ pub fn detect(text: &str, tokens: &[Token], scratch: &mut CueScratch, emit: &mut
         actions(tokens, classes, action, name, &mut found, emit);
     }
     liability(tokens, classes, &mut found, emit);
+    arbitration(classes, &mut found);
     found.place = names_a_place(tokens, classes);
     readings(&found, emit);
     shape(text, tokens, emit);
@@ -781,23 +877,26 @@ struct Found {
     reader_acts: bool,
     /// The provider's liability is excluded ("we are not liable").
     liability_excluded: bool,
+    /// The provider states that it is liable ("we are liable for our negligence").
+    liability_stated: bool,
+    /// Disputes must go to arbitration ("shall be settled by binding arbitration").
+    arbitration_imposed: bool,
+    /// Arbitration is mentioned under a negation ("does not require arbitration").
+    arbitration_negated: bool,
     /// A capitalised place follows "of" or "in" ("the laws of England").
     place: bool,
 }
 
 impl Found {
-    fn has(&self, name: &str) -> bool {
-        self.groups & group(name) != 0
-    }
-
-    fn any(&self, names: &[&str]) -> bool {
-        names.iter().any(|name| self.has(name))
+    /// Whether any of the phrase groups of `bits` ([`bit!`]) was found.
+    fn has(&self, bits: u64) -> bool {
+        self.groups & bits != 0
     }
 }
 
 /// Each category read as a lawyer would: who may do what, how freely, and what makes it fair.
 fn readings(found: &Found, emit: &mut impl FnMut(u64)) {
-    let unbounded = found.any(&["discretion", "any_time", "no_notice", "any_reason"]);
+    let unbounded = found.has(bit!("discretion" | "any_time" | "no_notice" | "any_reason"));
     let mut reading = |name: &str, holds: bool| {
         if holds {
             emit(key(&["reading", name]));
@@ -807,37 +906,64 @@ fn readings(found: &Found, emit: &mut impl FnMut(u64)) {
     reading("termination", found.provider_ends);
     reading("termination_account", found.provider_ends_account);
     reading("termination_unbounded", found.provider_ends && unbounded);
+    let bounded = found.has(bit!("bounded")) && !unbounded;
+    reading("termination_bounded", found.provider_ends && bounded);
     reading("change_terms", found.provider_changes_terms);
     reading("change_unbounded", found.provider_changes_service && unbounded);
-    reading("change_with_notice", found.provider_changes_terms && found.has("notice_given"));
-    reading("change_accepted_by_use", found.has("continued_use") && found.has("agree_terms"));
+    reading("change_with_notice", found.provider_changes_terms && found.has(bit!("notice_given")));
+    reading(
+        "change_accepted_by_use",
+        found.has(bit!("continued_use")) && found.has(bit!("agree_terms")),
+    );
     reading("removal", found.provider_removes_content);
     reading("removal_unbounded", found.provider_removes_content && unbounded);
+    reading("removal_taken_down", found.has(bit!("take_down")));
+    reading("removal_bounded", found.provider_removes_content && bounded);
     reading("reader_right", found.reader_acts && !found.provider_ends);
 
-    reading("use_binds", found.has("by_using") && found.has("agree_terms"));
-    reading("use_or_leave", found.has("not_agree") && found.has("by_using"));
+    reading("use_binds", found.has(bit!("by_using")) && found.has(bit!("agree_terms")));
+    reading("use_or_leave", found.has(bit!("not_agree")) && found.has(bit!("by_using")));
 
-    let reader_forum = found.has("reader_law");
-    reading("law_chosen", found.has("governed") && (found.place || found.has("conflict_of_laws")));
-    reading("law_readers_own", found.has("governed") && reader_forum);
-    reading("court_chosen", found.has("courts") && found.place && !reader_forum);
-    reading("court_readers_own", found.has("courts") && reader_forum);
+    let reader_forum = found.has(bit!("reader_law"));
     reading(
-        "arbitration_imposed",
-        found.has("arbitration") && found.any(&["any_dispute", "agree_terms"]),
+        "law_chosen",
+        found.has(bit!("governed")) && (found.place || found.has(bit!("conflict_of_laws"))),
     );
-    reading(
-        "arbitration_procedure",
-        found.has("arbitration") && !found.any(&["any_dispute", "agree_terms"]),
-    );
+    reading("law_readers_own", found.has(bit!("governed")) && reader_forum);
+    reading("court_chosen", found.has(bit!("courts")) && found.place && !reader_forum);
+    reading("court_readers_own", found.has(bit!("courts")) && reader_forum);
+    reading("arbitration_imposed", found.arbitration_imposed);
+    reading("arbitration_negated", found.arbitration_negated && !found.arbitration_imposed);
+    let procedure = found.has(bit!("arbitration")) && !found.arbitration_imposed;
+    reading("arbitration_procedure", procedure && !found.has(bit!("any_dispute")));
 
-    let excluded = found.liability_excluded || found.has("in_no_event");
+    let excluded = found.liability_excluded || found.has(bit!("in_no_event"));
     reading("liability_excluded", excluded);
-    reading("liability_capped", found.has("cap") && found.any(&["not_liable", "damage_kind"]));
-    reading("liability_broad", excluded && found.any(&["damage_kind", "max_extent", "as_is"]));
-    reading("liability_carved_out", found.has("carve_out") && !excluded);
-    reading("liability_with_carve_out", found.has("carve_out") && excluded);
+    reading(
+        "liability_capped",
+        found.has(bit!("cap")) && found.has(bit!("not_liable" | "damage_kind")),
+    );
+    reading("liability_broad", excluded && found.has(bit!("damage_kind" | "max_extent" | "as_is")));
+    reading("liability_carved_out", found.has(bit!("carve_out")) && !excluded);
+    reading("liability_with_carve_out", found.has(bit!("carve_out")) && excluded);
+    let limited = excluded || found.has(bit!("cap" | "not_liable" | "in_no_event"));
+    reading("liability_accepted", found.liability_stated && !limited);
+}
+
+/// Whether disputes are sent to arbitration: a verb of settling or agreeing shortly before an
+/// arbitration word, with no negation between.
+fn arbitration(classes: &[u32], found: &mut Found) {
+    let disputes = classes.iter().any(|c| c & DISPUTE != 0);
+    for (at, &class) in classes.iter().enumerate() {
+        if class & ARBITRATE == 0 {
+            continue;
+        }
+        let window = &classes[at.saturating_sub(8)..at];
+        let negated = window.iter().any(|c| c & NEGATION != 0);
+        let sent = window.iter().any(|c| c & RESOLVE != 0);
+        found.arbitration_negated |= negated;
+        found.arbitration_imposed |= sent && disputes && !negated;
+    }
 }
 
 /// Whether a verb that limits stands just before `at`: "nothing limits our liability" keeps
@@ -854,6 +980,14 @@ fn limited_before(tokens: &[Token], at: usize) -> bool {
         word_hash("affects"),
     ];
     tokens[at.saturating_sub(4)..at].iter().any(|t| LIMITING.contains(&t.hash))
+}
+
+/// Whether "only" or "solely" stands just before `at`: "we are only liable for" limits
+/// liability, where "we are liable for" accepts it.
+fn restricted_before(tokens: &[Token], at: usize) -> bool {
+    const RESTRICTING: [u64; 3] =
+        [word_hash("only"), word_hash("solely"), word_hash("exclusively")];
+    tokens[at.saturating_sub(4)..at].iter().any(|t| RESTRICTING.contains(&t.hash))
 }
 
 /// "laws of England", "courts in Dublin", "State of California".
@@ -907,7 +1041,8 @@ fn actions(
         if reading.negated {
             emit(key(&[name, "negated"]));
         }
-        let object = object_of(classes, at);
+        let passive = matches!(reading.actor, "passive" | "reader_passive");
+        let object = object_of(classes, at, passive);
         emit(key(&[name, "object", object]));
         emit(key(&[name, reading.actor, object]));
         note(found, action, &reading, object);
@@ -929,6 +1064,7 @@ fn note(found: &mut Found, action: u32, reading: &Reading, object: &str) {
         return;
     }
     match action {
+        TERMINATE if object == "content" => found.provider_removes_content = true,
         TERMINATE => {
             found.provider_ends = true;
             found.provider_ends_account |= object == "account" || object == "terms";
@@ -984,18 +1120,23 @@ fn is_name(tokens: &[Token], classes: &[u32], at: usize) -> bool {
     capitalised && (at > 0 || before_modal)
 }
 
-fn object_of(classes: &[u32], at: usize) -> &'static str {
-    let end = (at + 1 + LOOK_AHEAD).min(classes.len());
-    for &class in &classes[at + 1..end] {
-        for (kind, name) in
-            [(TERMS, "terms"), (ACCOUNT, "account"), (CONTENT, "content"), (SERVICE, "service")]
-        {
-            if class & kind != 0 {
-                return name;
-            }
+/// What an action verb acts on: the first noun of a known kind after it, or for a passive verb
+/// ("your posts may be removed") before it.
+fn object_of(classes: &[u32], at: usize, passive: bool) -> &'static str {
+    let kind_of = |class: u32| {
+        [(TERMS, "terms"), (ACCOUNT, "account"), (CONTENT, "content"), (SERVICE, "service")]
+            .into_iter()
+            .find(|(kind, _)| class & kind != 0)
+            .map(|(_, name)| name)
+    };
+    if passive {
+        let before = classes[at.saturating_sub(LOOK_BACK)..at].iter().rev();
+        if let Some(name) = before.copied().find_map(kind_of) {
+            return name;
         }
     }
-    "none"
+    let end = (at + 1 + LOOK_AHEAD).min(classes.len());
+    classes[at + 1..end].iter().copied().find_map(kind_of).unwrap_or("none")
 }
 
 /// Whether liability is excluded, and by whom; a clause that says nothing limits it is fair.
@@ -1008,10 +1149,12 @@ fn liability(tokens: &[Token], classes: &[u32], found: &mut Found, emit: &mut im
         let stance = match (reading.negated, limited_before(tokens, at)) {
             (true, true) => "preserved",
             (true, false) => "excluded",
+            (false, _) if restricted_before(tokens, at) => "restricted",
             (false, _) => "stated",
         };
         emit(key(&["liable", reading.actor, stance]));
         found.liability_excluded |= stance == "excluded" && reading.actor != "reader";
+        found.liability_stated |= stance == "stated" && reading.actor == "provider";
     }
 }
 
@@ -1114,6 +1257,9 @@ mod tests {
         assert!(has("You may close your account at any time.", &["reading", "reader_right"]));
         assert!(has("We may modify these Terms.", &["reading", "change_terms"]));
         assert!(has("We may remove any Content you post.", &["reading", "removal"]));
+        assert!(has("Your posts may be blocked.", &["reading", "removal"]), "passive object");
+        let bounded = "We will only suspend accounts after notice.";
+        assert!(has(bounded, &["reading", "termination_bounded"]));
     }
 
     #[test]
@@ -1125,6 +1271,9 @@ mod tests {
         assert!(!has(own, &["reading", "court_chosen"]));
         let arbitration = "Any dispute will be resolved by binding arbitration.";
         assert!(has(arbitration, &["reading", "arbitration_imposed"]));
+        let none = "This service does not require arbitration of disputes.";
+        assert!(has(none, &["reading", "arbitration_negated"]));
+        assert!(!has(none, &["reading", "arbitration_imposed"]));
     }
 
     #[test]
@@ -1135,6 +1284,10 @@ mod tests {
         ));
         let fair = "Nothing in these terms limits liability for death or personal injury.";
         assert!(has(fair, &["reading", "liability_carved_out"]));
+        let accepted = "We are liable for damage caused by our negligence.";
+        assert!(has(accepted, &["reading", "liability_accepted"]));
+        let restricted = "We are only liable for damage caused by our gross negligence.";
+        assert!(!has(restricted, &["reading", "liability_accepted"]));
     }
 
     #[test]

@@ -25,7 +25,7 @@ use super::text::{extend, mix, tokenize, word_hash, Token};
 pub const HASH_BITS: u32 = 20;
 /// Bumped whenever a change here or in the cues moves features to other buckets; the weights
 /// file records it and refuses to load under another version.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 4;
 /// The longest word n-gram.
 const LONGEST_NGRAM: usize = 3;
 

@@ -289,3 +289,57 @@ mod shipped_tests {
         assert!(confidence[termination].is_some_and(|c| (0.5..=1.0).contains(&c)));
     }
 }
+
+/// Timing, run on demand in a release build:
+/// `cargo test --release --lib model::timing -- --ignored --nocapture`.
+#[cfg(test)]
+mod timing {
+    use std::time::Instant;
+
+    /// About 1,000 clauses of 20 words: the size of a long terms page.
+    fn page() -> Vec<String> {
+        let openings =
+            ["We may", "You agree that we can", "The company reserves the right to", "Users may"];
+        let actions = [
+            "terminate your account",
+            "change these terms",
+            "remove any content",
+            "use the service",
+        ];
+        let endings = [
+            "at any time without notice and for any reason whatsoever.",
+            "after giving you thirty days of written notice by email.",
+            "in accordance with the laws of the State of California.",
+            "unless a court of competent jurisdiction decides otherwise.",
+        ];
+        (0..1_000)
+            .map(|i| {
+                format!(
+                    "{} {} {} (clause {i})",
+                    openings[i % 4],
+                    actions[i / 4 % 4],
+                    endings[i / 16 % 4]
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    #[ignore = "timing; run in release"]
+    fn scoring_a_long_page() {
+        let clauses = page();
+        let words: usize = clauses.iter().map(|c| c.split_whitespace().count()).sum();
+        let _ = super::score("warm up");
+        let mut runs: Vec<f64> = (0..21)
+            .map(|_| {
+                let started = Instant::now();
+                for clause in &clauses {
+                    std::hint::black_box(super::score(clause));
+                }
+                started.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        runs.sort_by(f64::total_cmp);
+        println!("{} clauses, {words} words: median {:.2} ms", clauses.len(), runs[10]);
+    }
+}
