@@ -28,7 +28,7 @@ use regex::Regex;
 const NEGATION_WINDOW_WORDS: usize = 15;
 
 /// How many words before a phrase a user-control verb may sit and still take it as object.
-const CONTROL_WINDOW_WORDS: usize = 8;
+const CONTROL_WINDOW_WORDS: usize = 10;
 
 /// What a clause does with one matched phrase.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

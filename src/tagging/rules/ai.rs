@@ -30,7 +30,7 @@ macro_rules! ai_object {
             r"(?:artificial intelligence|ai|a\.i\.|machine[- ]learning|ml|llms?",
             r"|large language models?|neural (?:networks?|nets?)|models?|algorithms?",
             r"|generative (?:ai|models?|systems?|tools?)|(?:ai|ml) (?:systems?|tools?|products?",
-            r"|services?|technolog\w*|applications?|agents?))\b",
+            r"|services?|technolog\w*|applications?|agents?)|assistants?|chatbots?|bots?)\b",
         )
     };
 }
@@ -48,13 +48,14 @@ const USE_TO_TRAIN: Pattern = pattern!(
     "ai.use_to_train",
     trigger: [
         "train|fine|develop|build|creat|improv|enhanc|benchmark|validat|test|evaluat|prompt|distill|teach|feed|power|calibrat|ground",
-        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generative|a.i.",
+        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generative|a.i.|assistant|bot",
     ],
     r"\b(?:use|uses|using|used|access\w*|scrap\w*|crawl\w*|mine|mining|extract\w*|harvest\w*",
     r"|copy\w*|collect\w*|incorporat\w*|feed\w*|process\w*|analy[sz]\w*|leverag\w*|rely on",
-    r"|relying on|includ\w*)\b[^.;]*?\b(?:to|for|in|into|as)\b[^.;]{0,50}?\b",
+    r"|relying on|includ\w*|upload\w*|submit\w*|input\w*|put|load\w*|shar\w*|provid\w*)",
+    r"\b[^.;]*?\b(?:to|for|in|into|as)\b[^.;]{0,50}?\b(?P<at>",
     training_verb!(),
-    r"\b[^.;]{0,70}?\b",
+    r")\b[^.;]{0,70}?\b",
     ai_object!(),
 );
 const TRAIN_AI: Pattern = pattern!(
@@ -78,6 +79,26 @@ const TRAIN_ON: Pattern = pattern!(
     r"\b(?:train\w*|fine[- ]?tun\w*|improv\w*)\b[^.;]{0,40}?\b(?:models?|ai|algorithms?|systems?",
     r"|llms?)\b[^.;]{0,40}?\b(?:on|using|with|from|based on)\b",
 );
+const AI_THEN_TRAIN: Pattern = pattern!(
+    "ai.ai_then_train",
+    trigger: [
+        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generative|assistant|bot",
+        "train|fine|teach",
+    ],
+    r"\b",
+    ai_object!(),
+    r"[^.;]*?\b(?:train\w*|fine[- ]?tun\w*|teach\w*)\b",
+);
+const MODELS_TRAINED_ON: Pattern = pattern!(
+    "ai.models_trained_on",
+    trigger: [
+        "model|=ai|algorithm|system|llm",
+        "trained|fine-tuned|improved|built|developed",
+    ],
+    r"\b(?:models?|ai|algorithms?|systems?|llms?)\b[^.;]{0,30}?\b(?:is|are|be|been|being|get)",
+    r"\s+(?:\w+\s+){0,2}?(?P<at>trained|fine-tuned|improved|built|developed)\b[^.;]{0,20}?",
+    r"\b(?:on|using|with|from)\b",
+);
 const MODEL_TRAINING: Pattern = pattern!(
     "ai.model_training",
     trigger: [
@@ -98,8 +119,15 @@ const DATA_MINING: Pattern = pattern!(
     r"\btext and data mining\b|\b(?:data|text) mining\b|\btdm\b",
 );
 
-pub(super) const PATTERNS: &[Pattern] =
-    &[USE_TO_TRAIN, TRAIN_AI, TRAIN_ON, MODEL_TRAINING, DATA_MINING];
+pub(super) const PATTERNS: &[Pattern] = &[
+    USE_TO_TRAIN,
+    TRAIN_AI,
+    TRAIN_ON,
+    AI_THEN_TRAIN,
+    MODELS_TRAINED_ON,
+    MODEL_TRAINING,
+    DATA_MINING,
+];
 
 /// The reader's own content or activity, as a provider would name it.
 static READER_DATA: LazyLock<Regex> = LazyLock::new(|| {
@@ -107,9 +135,13 @@ static READER_DATA: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:your|user|users'?|customer|member|people's|consumer|individuals')\b[^.;]{0,30}?",
         r"\b(?:content|data|information|inputs?|prompts?|outputs?|conversations?|chats?",
         r"|messages?|interactions?|feedback|queries|questions|files|uploads|usage|activity",
-        r"|recordings?|voice|images?|photos?|posts?|documents?|code|responses)\b",
+        r"|recordings?|voice|images?|photos?|posts?|documents?|code|responses|history|searches",
+        r"|ratings?)\b",
         r"|\b(?:inputs?|prompts?|conversations?|chats?|chat history|interactions|queries)\b",
-        r"|\b(?:content|data|information|files|documents|materials) (?:that )?you\b",
+        r"|\b(?:content|data|information|files|documents|materials|photos|images|videos",
+        r"|recordings|messages|posts|code|text|ratings|answers|feedback|questions) (?:that ",
+        r"|which )?you\b|\b(?:data|content|information) (?:from|of|about) (?:your|free|paid",
+        r"|user|customer|consumer|personal|our users)",
         r"|\bwhat you (?:share|type|say|upload|write|ask)\b|\bpersonal (?:data|information)\b",
         r"|\b(?:de-?identified|aggregated?|anonymi[sz]ed|pseudonymi[sz]ed) (?:data|information",
         r"|content|usage)\b|\b(?:usage|customer|business|enterprise|api) data\b",
@@ -133,10 +165,20 @@ static PROHIBITION: LazyLock<Regex> = LazyLock::new(|| {
 static READER_ACTS: LazyLock<Regex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:you|users?|customers?|licensees?|anyone|any (?:person|user|party|third party)",
-        r"|third parties|developers?|no one|nobody|yourself)\b|\b(?:is|are) (?:\w+ )?",
-        r"(?:prohibited|not permitted|forbidden|not allowed)\b|\bprohibited\b|\bmay not be used\b",
+        r"|third parties|developers?|no one|nobody|yourself|members?)\b|\b(?:is|are) (?:\w+ )?",
+        r"(?:prohibited|not permitted|forbidden|not allowed|not authori[sz]ed)\b|\bprohibited\b",
+        r"|\bmay not be used\b",
         r"|\b(?:the|our) (?:services?|content|outputs?|materials?|site|platform|apis?|models?)",
         r"\b[^.;]{0,40}\bto (?:train|develop|build|create|improve)",
+    ))
+});
+
+/// The reader's data is the thing not used ("your conversations will not be used"): a
+/// promise of the provider, not a rule for the reader.
+static READER_DATA_SPARED: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:your|customer|user|users'|business|enterprise)\b[^.;]{0,40}?\b(?:is|are|will|won't",
+        r"|shall)\b[^.;]{0,12}?\b(?:not|never|n't)\b[^.;]{0,20}?\b(?:be )?(?:used|trained)",
     ))
 });
 
@@ -157,13 +199,12 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
 }
 
 fn decide_restriction(found: &Found<'_>, out: &mut Decisions) -> bool {
-    let phrase = [&USE_TO_TRAIN, &TRAIN_AI].iter().any(|pattern| found.any(pattern));
+    let phrase =
+        [&USE_TO_TRAIN, &TRAIN_AI, &AI_THEN_TRAIN].iter().any(|pattern| found.any(pattern));
     let reserved_mining = found.any(&DATA_MINING) && found.has(&PROHIBITION);
+    let provider_denies = found.has(&PROVIDER_DENIES) || found.has(&READER_DATA_SPARED);
     let restricted = reserved_mining
-        || (phrase
-            && found.has(&PROHIBITION)
-            && found.has(&READER_ACTS)
-            && !(found.has(&PROVIDER_DENIES) && found.has(&READER_DATA)));
+        || (phrase && found.has(&PROHIBITION) && found.has(&READER_ACTS) && !provider_denies);
     if restricted {
         out.add(CategoryId::AiUseRestriction, 0.85);
     }
@@ -176,7 +217,7 @@ fn decide_training(found: &Found<'_>, out: &mut Decisions) {
     let mut risk = false;
     let mut protection = false;
 
-    for pattern in [&USE_TO_TRAIN, &TRAIN_ON, &MODEL_TRAINING] {
+    for pattern in [&USE_TO_TRAIN, &TRAIN_ON, &MODELS_TRAINED_ON, &MODEL_TRAINING] {
         for (range, stance) in found.at(pattern) {
             // A choice handed to the reader ("opt out of model training") is about their data
             // even when the clause does not name it.
