@@ -28,7 +28,7 @@ use regex::Regex;
 const NEGATION_WINDOW_WORDS: usize = 15;
 
 /// How many words before a phrase a user-control verb may sit and still take it as object.
-const CONTROL_WINDOW_WORDS: usize = 10;
+const CONTROL_WINDOW_WORDS: usize = 14;
 
 /// What a clause does with one matched phrase.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -62,6 +62,20 @@ pub fn normalize(text: &str) -> String {
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
+    }
+
+    // Company names that end in "AI" are not AI systems ("Mistral AI accounts").
+    if out.contains(" ai") {
+        for brand in ["mistral ai", "perplexity ai", "stability ai", "scale ai", "character ai"] {
+            if out.contains(brand) {
+                out = out.replace(brand, &brand[..brand.len() - 3]);
+            }
+        }
+    }
+
+    // A product name, not a model: "the Meta Model API".
+    if out.contains("model api") {
+        out = out.replace("model api", "api");
     }
 
     if out.contains("track") {
@@ -187,7 +201,8 @@ fn last_words(segment: &str, words: usize) -> &str {
 fn negated_before(segment: &str) -> bool {
     static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
-            r"\b(?:not|never|no|none|nor|neither|nobody|nothing|cannot|refrain from",
+            r"\b(?:not|never|no|none|nor|neither|nobody|nothing|cannot|refrain from|excluding",
+            r"|excludes?",
             r"|(?:are|is) prohibited from|(?:are|is) not permitted)\b|n't\b",
         ))
         .expect("valid")
@@ -199,7 +214,9 @@ fn negated_before(segment: &str) -> bool {
             r"|no matter|no later|no longer than|not necessarily|no less|no more than",
             r"|whether or not|if you do not|if you don't|if you no longer|not exclusively",
             r"|do not (?:control|endorse|operate|own)|does not (?:control|endorse|operate|own)",
-            r"|not under our control)\b",
+            r"|not under our control|(?:that|which) (?:is|are) not|nothing (?:in [\w ]+ )?",
+            r"(?:prevents|prohibits|stops|restricts",
+            r"|limits))\b",
         ))
         .expect("valid")
     });
@@ -235,7 +252,9 @@ fn controlled_before(segment: &str) -> bool {
             r"|block(?:ing)?|reject(?:ing)?|refus(?:e|ing)|declin(?:e|ing)|delet(?:e|ing)",
             r"|clear(?:ing)?|remov(?:e|ing)|manag(?:e|ing)|withdraw(?:ing)?|object(?:ing)? to",
             r"|unsubscrib(?:e|ing)|limit(?:ing)?|adjust(?:ing)?|control(?:ling)?",
-            r"|stop(?:ping)?|prevent(?:ing)?|choose not|choices? about|preferences? for)\b",
+            r"|stop(?:ping)?|prevent(?:ing)?|choose not|choices? about|preferences? for",
+            r"|(?:choos(?:e|ing)|select(?:ing)?|elect(?:ing)?|decid(?:e|ing)) whether",
+            r"|whether or not you want)\b",
         ))
         .expect("valid")
     });
@@ -264,7 +283,9 @@ fn consent_gated(before: &str, after: &str) -> bool {
             r"|grant (?:us |\w+ )?permission|give (?:us )?(?:your )?permission)",
             r"|\bunless you (?:expressly |explicitly )?(?:opt[- ]?in|consent|agree|allow|ask)",
             r"|\bat your (?:request|direction|instruction)",
-            r"|\bonly if you\b|\byour (?:prior |explicit |express )?(?:consent|permission) (?:is|has)",
+            r"|\bonly if you\b|\bif you (?:do not|don't) want\b|\bif you (?:would )?prefer not\b",
+            r"|\b(?:a way|the option|the ability|the choice) to opt[- ]?in\b",
+            r"|\byour (?:prior |explicit |express )?(?:consent|permission) (?:is|has)",
             r" (?:been )?(?:given|obtained|granted)",
         ))
         .expect("valid")

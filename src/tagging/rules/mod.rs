@@ -276,7 +276,13 @@ impl Engine {
             .filter_map(|captures| {
                 let whole = captures.get(0)?;
                 let anchor = captures.name("at").or_else(|| captures.name("at2")).unwrap_or(whole);
-                Some((whole.range(), scope::stance(text, anchor.start(), whole.end())))
+                let mut stance = scope::stance(text, anchor.start(), whole.end());
+                // A denial before the whole phrase governs it too ("we do not use the content
+                // you provide ... to train").
+                if anchor.start() > whole.start() {
+                    stance.negated |= scope::stance(text, whole.start(), whole.end()).negated;
+                }
+                Some((whole.range(), stance))
             })
             .collect()
     }
