@@ -101,6 +101,12 @@ pub fn stance(text: &str, start: usize, end: usize) -> Stance {
     }
 }
 
+/// Whether a negator governs the phrase starting at `start` (the negation part of
+/// [`stance`] alone).
+pub fn negated_at(text: &str, start: usize) -> bool {
+    negated_before(segment_before(text, start))
+}
+
 /// The words of the same sentence stretch before `start`: back to the nearest sentence end,
 /// semicolon, bracket or clause-opening word ("but", "however", "unless", ", we").
 pub fn segment_before(text: &str, start: usize) -> &str {

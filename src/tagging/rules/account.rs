@@ -19,7 +19,7 @@ use crate::categories::CategoryId;
 const AGE_NUMBER: Pattern = pattern!(
     "account.age_number",
     trigger: [
-        "under|below|younger|over|above|older|least|minimum|=age|=aged|less than|year|+",
+        "=under|below|younger|=over|above|older|least|minimum|=age|=aged|less than|year|+",
         "0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred",
     ],
     r"\b(?:under|below|younger than|over|above|older than|at least|minimum age of|aged?",

@@ -109,7 +109,7 @@ const DISTILL: Pattern = pattern!(
 const MODEL_TRAINING: Pattern = pattern!(
     "ai.model_training",
     trigger: [
-        "model|training|improvement|development|fine",
+        "model|training|improvement|development|fine-tun|fine tun|finetun",
         "model|=ai|=ml|learning|llm|algorithm|system|training purpose",
     ],
     r"\b(?:improv\w*|train\w*) (?:the |our )?models? for everyone\b",
@@ -291,16 +291,23 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
 }
 
 fn decide_restriction(found: &Found<'_>, out: &mut Decisions) -> bool {
-    let phrase =
-        [&USE_TO_TRAIN, &TRAIN_AI, &AI_THEN_TRAIN].iter().any(|pattern| found.any(pattern));
-    let reserved_mining = found.any(&DATA_MINING) && found.has(&PROHIBITION);
-    let provider_denies = found.has(&PROVIDER_DENIES) || found.has(&READER_DATA_SPARED);
-    let bound = reader_bound(found.text) || found.has(&LIST_ITEM);
-    let competing =
-        found.any(&COMPETING_USE) && found.has(&COMPETING) && (phrase || found.has(&MODEL_WORD));
-    let distilled = found.any(&DISTILL) && found.has(&FROM_SERVICE);
-    let restricted = reserved_mining
-        || (!provider_denies && ((phrase && bound) || competing || (distilled && bound)));
+    let phrase = found.any_of(&[&USE_TO_TRAIN, &TRAIN_AI, &AI_THEN_TRAIN]);
+    let mining = found.any(&DATA_MINING);
+    let competing_word = found.any(&COMPETING_USE);
+    let distill = found.any(&DISTILL);
+    if !(phrase || mining || competing_word || distill) {
+        return false;
+    }
+
+    // Cheapest checks first: each helper is a scan of the clause.
+    let reserved_mining = mining && found.has(&PROHIBITION);
+    let restricted = reserved_mining || {
+        let competing =
+            competing_word && found.has(&COMPETING) && (phrase || found.has(&MODEL_WORD));
+        let bound = || reader_bound(found.text) || found.has(&LIST_ITEM);
+        let candidate = competing || ((phrase || (distill && found.has(&FROM_SERVICE))) && bound());
+        candidate && !found.has(&PROVIDER_DENIES) && !found.has(&READER_DATA_SPARED)
+    };
     if restricted {
         out.add(CategoryId::AiUseRestriction, 0.85);
     }
@@ -309,15 +316,6 @@ fn decide_restriction(found: &Found<'_>, out: &mut Decisions) -> bool {
 
 fn decide_training(found: &Found<'_>, out: &mut Decisions) {
     let text = found.text;
-    if found.has(&QUESTION) || found.has(&POINTER) {
-        return;
-    }
-    let reader_data = found.has(&READER_DATA);
-    let public_only = found.has(&PUBLIC_SOURCE) && !found.has(&READER_MARKER);
-    let some_data = reader_data || found.has(&ANY_DATA);
-    let mut risk = false;
-    let mut protection = false;
-
     let practices = [
         &USE_TO_TRAIN,
         &TRAIN_ON,
@@ -328,6 +326,18 @@ fn decide_training(found: &Found<'_>, out: &mut Decisions) {
         &PURPOSE_TRAINING,
         &TRAINING_DATA_INCLUDES,
     ];
+    if !found.any_of(&practices) && !found.any(&TRAINING_CONTROL) {
+        return;
+    }
+    if found.has(&QUESTION) || found.has(&POINTER) {
+        return;
+    }
+    let reader_data = found.has(&READER_DATA);
+    let public_only = found.has(&PUBLIC_SOURCE) && !found.has(&READER_MARKER);
+    let some_data = reader_data || found.has(&ANY_DATA);
+    let mut risk = false;
+    let mut protection = false;
+
     // A denial covers the rest of its sentence unless a contrast opens a new statement ("we do
     // not use X to train, including for Y" vs "... but we use feedback to train").
     let denials: Vec<usize> = practices
@@ -431,9 +441,8 @@ static QUESTION: LazyLock<Regex> = LazyLock::new(|| helper(r"\?\s*$"));
 
 /// A pointer to another document ("For more information on the data we use to train our
 /// models, see ..."), which states no practice itself.
-static POINTER: LazyLock<Regex> = LazyLock::new(|| {
-    helper(concat!(r"^\s*(?:for (?:more )?(?:information|details)|to learn more)\b",))
-});
+static POINTER: LazyLock<Regex> =
+    LazyLock::new(|| helper(r"^\s*(?:for (?:more )?(?:information|details)|to learn more)\b"));
 
 /// Sources that are not the reader: models trained on public or licensed data.
 static PUBLIC_SOURCE: LazyLock<Regex> = LazyLock::new(|| {

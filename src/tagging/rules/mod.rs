@@ -211,6 +211,11 @@ impl<'t> Found<'t> {
         !self.at(pattern).is_empty()
     }
 
+    /// Any of the patterns matched: lets a decision skip its helper scans early.
+    pub fn any_of(&self, patterns: &[&Pattern]) -> bool {
+        patterns.iter().any(|pattern| self.any(pattern))
+    }
+
     /// The pattern matched somewhere the clause asserts it.
     pub fn affirmed(&self, pattern: &Pattern) -> bool {
         self.at(pattern).iter().any(|(_, stance)| stance.affirmed())
@@ -256,7 +261,7 @@ struct Engine {
     family_of: Vec<usize>,
     /// Whether each pattern names an anchor group for its stance.
     anchored: Vec<bool>,
-    index: HashMap<&'static str, usize>,
+    index: HashMap<&'static str, usize, BuildFnv>,
 }
 
 impl Engine {
@@ -271,18 +276,23 @@ impl Engine {
                 .map(|found| (found.range(), scope::stance(text, found.start(), found.end())))
                 .collect();
         }
+        // Locating with the DFA first and capturing only inside each match keeps the slower
+        // capturing engines off the rest of the clause.
         regex
-            .captures_iter(text)
-            .filter_map(|captures| {
-                let whole = captures.get(0)?;
-                let anchor = captures.name("at").or_else(|| captures.name("at2")).unwrap_or(whole);
-                let mut stance = scope::stance(text, anchor.start(), whole.end());
+            .find_iter(text)
+            .map(|whole| {
+                let captures = regex.captures(&text[whole.range()]);
+                let anchor = captures
+                    .as_ref()
+                    .and_then(|captures| captures.name("at").or_else(|| captures.name("at2")))
+                    .map_or(whole.start(), |anchor| whole.start() + anchor.start());
+                let mut stance = scope::stance(text, anchor, whole.end());
                 // A denial before the whole phrase governs it too ("we do not use the content
                 // you provide ... to train").
-                if anchor.start() > whole.start() {
-                    stance.negated |= scope::stance(text, whole.start(), whole.end()).negated;
+                if anchor > whole.start() && !stance.negated {
+                    stance.negated = scope::negated_at(text, whole.start());
                 }
-                Some((whole.range(), stance))
+                (whole.range(), stance)
             })
             .collect()
     }
@@ -317,6 +327,7 @@ fn build_engine() -> Engine {
         .map(|source| Regex::new(source).expect("rule patterns compile (checked by tests)"))
         .collect();
     let index = patterns.iter().enumerate().map(|(index, pattern)| (pattern.name, index)).collect();
+    // (Pattern names are hashed on every lookup; FNV is far cheaper than SipHash here.)
     let anchored = patterns.iter().map(|pattern| pattern.regex.contains("(?P<at")).collect();
 
     Engine { triggers, regexes, patterns, family_of, anchored, index }
@@ -408,6 +419,25 @@ fn ascii_boundaries(regex: &str) -> String {
 pub(crate) fn helper(regex: &str) -> Regex {
     Regex::new(&ascii_boundaries(regex)).expect("rule helper regexes compile (checked by tests)")
 }
+
+/// FNV-1a for the pattern-name map: short keys, no hostile input.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let start = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        self.0 = bytes.iter().fold(start, |hash, byte| {
+            (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+    }
+}
+
+type BuildFnv = std::hash::BuildHasherDefault<Fnv>;
 
 /// Fragments shared by several families, as macros so that `concat!` can splice them.
 macro_rules! personal_data {
