@@ -90,7 +90,6 @@ const USE_CONTENT: Pattern = pattern!(
     "content.use_content",
     trigger: [
         "use|reproduc|distribut|modif|adapt|publish|display|exploit|commerciali|perform|translat",
-        "your|user",
         "content|submission|material|post|upload|photo|video|image|work|contribution|ugc|feedback|comment|review|idea|suggestion|music|recording|creation|listing|likeness|name|voice|message|communication",
     ],
     r"\b(?:use|reproduce|distribute|modify|adapt|publish|display|exploit|commerciali[sz]e",

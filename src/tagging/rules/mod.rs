@@ -190,8 +190,9 @@ impl<'t> Found<'t> {
         text: &'t str,
         matched: impl Iterator<Item = usize>,
     ) -> Found<'t> {
+        let cues = scope::Cues::of(text);
         let by_pattern = matched
-            .map(|pattern| Occurrence { pattern, stances: engine.read(pattern, text) })
+            .map(|pattern| Occurrence { pattern, stances: engine.read(pattern, text, cues) })
             .filter(|occurrence| !occurrence.stances.is_empty())
             .collect();
         Found { engine, text, by_pattern }
@@ -256,7 +257,7 @@ const FAMILIES: [Family; 8] = [
 /// patterns whose trigger is present.
 struct Engine {
     triggers: Triggers,
-    regexes: Vec<Regex>,
+    regexes: Vec<regex::bytes::Regex>,
     patterns: Vec<&'static Pattern>,
     family_of: Vec<usize>,
     /// Whether each pattern names an anchor group for its stance.
@@ -268,29 +269,44 @@ impl Engine {
     /// Every match of one pattern with its stance. The stance is read at the pattern's
     /// anchor, the group named `at` (or `at2` in a second branch), when it has one: "we will
     /// never share" is matched from "we" but denied at "share".
-    fn read(&self, pattern: usize, text: &str) -> Vec<(std::ops::Range<usize>, Stance)> {
+    fn read(
+        &self,
+        pattern: usize,
+        text: &str,
+        cues: scope::Cues,
+    ) -> Vec<(std::ops::Range<usize>, Stance)> {
         let regex = &self.regexes[pattern];
-        if !self.anchored[pattern] {
+        let bytes = text.as_bytes();
+        // Byte classes could in principle end a match inside a multi-byte character; such a
+        // match is dropped rather than sliced.
+        let whole_chars = |found: &regex::bytes::Match<'_>| {
+            text.is_char_boundary(found.start()) && text.is_char_boundary(found.end())
+        };
+        if !self.anchored[pattern] || !cues.any() {
             return regex
-                .find_iter(text)
-                .map(|found| (found.range(), scope::stance(text, found.start(), found.end())))
+                .find_iter(bytes)
+                .filter(whole_chars)
+                .map(|found| {
+                    (found.range(), scope::stance_with(cues, text, found.start(), found.end()))
+                })
                 .collect();
         }
         // Locating with the DFA first and capturing only inside each match keeps the slower
         // capturing engines off the rest of the clause.
         regex
-            .find_iter(text)
+            .find_iter(bytes)
+            .filter(whole_chars)
             .map(|whole| {
-                let captures = regex.captures(&text[whole.range()]);
+                let captures = regex.captures(&bytes[whole.range()]);
                 let anchor = captures
                     .as_ref()
                     .and_then(|captures| captures.name("at").or_else(|| captures.name("at2")))
                     .map_or(whole.start(), |anchor| whole.start() + anchor.start());
-                let mut stance = scope::stance(text, anchor, whole.end());
+                let mut stance = scope::stance_with(cues, text, anchor, whole.end());
                 // A denial before the whole phrase governs it too ("we do not use the content
                 // you provide ... to train").
                 if anchor > whole.start() && !stance.negated {
-                    stance.negated = scope::negated_at(text, whole.start());
+                    stance.negated = scope::negated_at(cues, text, whole.start());
                 }
                 (whole.range(), stance)
             })
@@ -324,7 +340,15 @@ fn build_engine() -> Engine {
     let triggers = Triggers::new(&patterns);
     let regexes = sources
         .iter()
-        .map(|source| Regex::new(source).expect("rule patterns compile (checked by tests)"))
+        .map(|source| {
+            // Byte regexes without Unicode classes: "[^.;]" is one byte class rather than a
+            // UTF-8 automaton, which keeps the lazy DFAs small. Offsets are the same as in the
+            // text, and every match starts and ends on an ASCII byte or a literal.
+            regex::bytes::RegexBuilder::new(source)
+                .unicode(false)
+                .build()
+                .expect("rule patterns compile (checked by tests)")
+        })
         .collect();
     let index = patterns.iter().enumerate().map(|(index, pattern)| (pattern.name, index)).collect();
     // (Pattern names are hashed on every lookup; FNV is far cheaper than SipHash here.)
@@ -384,12 +408,19 @@ impl Triggers {
     /// The patterns whose every trigger group has a stem in `text`.
     fn candidates(&self, text: &str) -> Vec<usize> {
         let mut seen = vec![0u8; self.complete.len()];
+        // A stem seen once has done its work: later hits of it are skipped cheaply.
+        let mut stem_done = vec![false; self.stems.len()];
         let mut any = false;
         for found in self.automaton.find_overlapping_iter(text) {
-            let stem = &self.stems[found.pattern().as_usize()];
+            let index = found.pattern().as_usize();
+            if stem_done[index] {
+                continue;
+            }
+            let stem = &self.stems[index];
             if stem.whole_word && !whole_word(text.as_bytes(), found.start(), found.end()) {
                 continue;
             }
+            stem_done[index] = true;
             for &(pattern, bit) in &stem.satisfies {
                 seen[pattern] |= bit;
             }
@@ -494,7 +525,7 @@ mod tests {
             let text = scope::normalize(example);
             let admitted = engine.triggers.candidates(&text);
             for (index, regex) in engine.regexes.iter().enumerate() {
-                if regex.is_match(&text) {
+                if regex.is_match(text.as_bytes()) {
                     let name = engine.patterns[index].name;
                     assert!(
                         admitted.contains(&index),

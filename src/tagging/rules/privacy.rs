@@ -67,7 +67,6 @@ const WE_SHARE: Pattern = pattern!(
     "privacy.we_share",
     trigger: [
         "share|disclose|sell|rent|transfer|release",
-        "=we|=us",
         "data|information|info|detail|content|mail address|identifier|record|history|message|file|profile|contact|location|photo|list|personal|=it|them",
     ],
     r"\b(?:we|us)\b[^.;]{0,40}?\b(?P<at>share|disclose|sell|rent|transfer|release)\w*\b[^.;]{0,60}?",
@@ -183,7 +182,6 @@ const READER_DELETES: Pattern = pattern!(
     "privacy.reader_deletes",
     trigger: [
         "=you|user|individual|data subject|consumer|resident",
-        "can|may|could|able|right|entitled|option|free to|at any time|request|=ask|abilit",
         "delet|eras|remov|forgotten",
     ],
     r"\b(?:you|users?|individuals?|data subjects?|consumers?|residents?)\b[^.]{0,80}?\b(?:can",
