@@ -22,13 +22,13 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 /// How many words before a phrase a negator may sit and still govern it.
 const NEGATION_WINDOW_WORDS: usize = 15;
 
 /// How many words before a phrase a user-control verb may sit and still take it as object.
-const CONTROL_WINDOW_WORDS: usize = 8;
+const CONTROL_WINDOW_WORDS: usize = 14;
 
 /// What a clause does with one matched phrase.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -64,6 +64,20 @@ pub fn normalize(text: &str) -> String {
         }
     }
 
+    // Company names that end in "AI" are not AI systems ("Mistral AI accounts").
+    if out.contains(" ai") {
+        for brand in ["mistral ai", "perplexity ai", "stability ai", "scale ai", "character ai"] {
+            if out.contains(brand) {
+                out = out.replace(brand, &brand[..brand.len() - 3]);
+            }
+        }
+    }
+
+    // A product name, not a model: "the Meta Model API".
+    if out.contains("model api") {
+        out = out.replace("model api", "api");
+    }
+
     if out.contains("track") {
         static DO_NOT_TRACK: LazyLock<Regex> =
             LazyLock::new(|| Regex::new(r#"do[- ]not[- ]track|"dnt"|\(dnt\)"#).expect("valid"));
@@ -74,17 +88,72 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// Which kinds of scope words a clause holds at all, found in one pass: most clauses hold
+/// none, and their phrases are then read as plainly asserted without further scans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cues {
+    negation: bool,
+    control: bool,
+    consent: bool,
+    exception: bool,
+}
+
+impl Cues {
+    /// Looks for the words each part of [`stance`] needs (a superset of what it matches).
+    pub fn of(text: &str) -> Cues {
+        static HINTS: LazyLock<RegexSet> = LazyLock::new(|| {
+            RegexSet::new([
+                r"(?-u:\b)(?:not|never|no|none|nor|neither|nobody|nothing|cannot|refrain|prohibited|exclud\w*)(?-u:\b)|n't|non[- ]",
+                r"opt|turn|switch|disabl|block|reject|refus|declin|delet|clear|remov|manag|withdraw|object|unsubscrib|limit|adjust|control|stop|prevent|choose|choic|preference|select|elect|decid|whether",
+                r"consent|permission|authori|opt|agree|allow|ask|instruct|direct|enable|choose|request|want|prefer|grant|give|only if|way to|option to|ability to|choice to",
+                r"except|unless|other than|apart from|save |exclud|but only|only ",
+            ])
+            .expect("valid")
+        });
+
+        let found = HINTS.matches(text);
+        Cues {
+            negation: found.matched(0),
+            control: found.matched(1),
+            consent: found.matched(2),
+            exception: found.matched(3),
+        }
+    }
+
+    /// Whether the clause holds any scope word at all; without one every phrase is asserted.
+    pub fn any(self) -> bool {
+        self.negation || self.control || self.consent || self.exception
+    }
+
+    /// Cues that make every check run; for callers without a clause-wide pass.
+    pub const ALL: Cues = Cues { negation: true, control: true, consent: true, exception: true };
+}
+
 /// Reads the stance of the phrase at `start..end` of a normalized clause.
 pub fn stance(text: &str, start: usize, end: usize) -> Stance {
+    stance_with(Cues::ALL, text, start, end)
+}
+
+/// [`stance`], skipping the checks whose words `cues` says the clause lacks.
+pub fn stance_with(cues: Cues, text: &str, start: usize, end: usize) -> Stance {
+    if !cues.any() {
+        return Stance::default();
+    }
     let before = segment_before(text, start);
     let after = sentence_after(text, end);
 
     Stance {
-        negated: negated_before(before) || negated_after(after),
-        controlled: controlled_before(before),
-        consent_gated: consent_gated(sentence_before(text, start), after),
-        excepted: exception_after(after).is_some(),
+        negated: cues.negation && (negated_before(before) || negated_after(after)),
+        controlled: cues.control && controlled_before(before),
+        consent_gated: cues.consent && consent_gated(sentence_before(text, start), after),
+        excepted: cues.exception && exception_after(after).is_some(),
     }
+}
+
+/// Whether a negator governs the phrase starting at `start` (the negation part of
+/// [`stance`] alone).
+pub fn negated_at(cues: Cues, text: &str, start: usize) -> bool {
+    cues.negation && negated_before(segment_before(text, start))
 }
 
 /// The words of the same sentence stretch before `start`: back to the nearest sentence end,
@@ -187,7 +256,8 @@ fn last_words(segment: &str, words: usize) -> &str {
 fn negated_before(segment: &str) -> bool {
     static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(concat!(
-            r"\b(?:not|never|no|none|nor|neither|nobody|nothing|cannot|refrain from",
+            r"\b(?:not|never|no|none|nor|neither|nobody|nothing|cannot|refrain from|excluding",
+            r"|excludes?",
             r"|(?:are|is) prohibited from|(?:are|is) not permitted)\b|n't\b",
         ))
         .expect("valid")
@@ -199,7 +269,9 @@ fn negated_before(segment: &str) -> bool {
             r"|no matter|no later|no longer than|not necessarily|no less|no more than",
             r"|whether or not|if you do not|if you don't|if you no longer|not exclusively",
             r"|do not (?:control|endorse|operate|own)|does not (?:control|endorse|operate|own)",
-            r"|not under our control)\b",
+            r"|not under our control|(?:that|which) (?:is|are) not|nothing (?:in [\w ]+ )?",
+            r"(?:prevents|prohibits|stops|restricts",
+            r"|limits))\b",
         ))
         .expect("valid")
     });
@@ -235,7 +307,9 @@ fn controlled_before(segment: &str) -> bool {
             r"|block(?:ing)?|reject(?:ing)?|refus(?:e|ing)|declin(?:e|ing)|delet(?:e|ing)",
             r"|clear(?:ing)?|remov(?:e|ing)|manag(?:e|ing)|withdraw(?:ing)?|object(?:ing)? to",
             r"|unsubscrib(?:e|ing)|limit(?:ing)?|adjust(?:ing)?|control(?:ling)?",
-            r"|stop(?:ping)?|prevent(?:ing)?|choose not|choices? about|preferences? for)\b",
+            r"|stop(?:ping)?|prevent(?:ing)?|choose not|choices? about|preferences? for",
+            r"|(?:choos(?:e|ing)|select(?:ing)?|elect(?:ing)?|decid(?:e|ing)) whether",
+            r"|whether or not you want)\b",
         ))
         .expect("valid")
     });
@@ -264,7 +338,9 @@ fn consent_gated(before: &str, after: &str) -> bool {
             r"|grant (?:us |\w+ )?permission|give (?:us )?(?:your )?permission)",
             r"|\bunless you (?:expressly |explicitly )?(?:opt[- ]?in|consent|agree|allow|ask)",
             r"|\bat your (?:request|direction|instruction)",
-            r"|\bonly if you\b|\byour (?:prior |explicit |express )?(?:consent|permission) (?:is|has)",
+            r"|\bonly if you\b|\bif you (?:do not|don't) want\b|\bif you (?:would )?prefer not\b",
+            r"|\b(?:a way|the option|the ability|the choice) to opt[- ]?in\b",
+            r"|\byour (?:prior |explicit |express )?(?:consent|permission) (?:is|has)",
             r" (?:been )?(?:given|obtained|granted)",
         ))
         .expect("valid")
@@ -281,6 +357,27 @@ mod tests {
         let text = normalize(text);
         let start = text.find(phrase).expect("phrase in text");
         stance(&text, start, start + phrase.len())
+    }
+
+    #[test]
+    fn cues_never_hide_a_stance() {
+        for text in [
+            "we do not sell your personal data.",
+            "you can turn off personalised ads.",
+            "we share it only with your consent.",
+            "we never share it except as required by law.",
+            "your data is shared with no third parties.",
+            "strictly non-personalised ads.",
+        ] {
+            let cues = Cues::of(text);
+            for start in 0..text.len() {
+                for end in start..=text.len() {
+                    if text.is_char_boundary(start) && text.is_char_boundary(end) {
+                        assert_eq!(stance_with(cues, text, start, end), stance(text, start, end));
+                    }
+                }
+            }
+        }
     }
 
     #[test]

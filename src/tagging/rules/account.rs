@@ -19,8 +19,7 @@ use crate::categories::CategoryId;
 const AGE_NUMBER: Pattern = pattern!(
     "account.age_number",
     trigger: [
-        "under|below|younger|over|above|older|least|minimum|=age|=aged|less than|year|+",
-        "0|1|2|3|4|5|6|7|8|9|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred",
+        "=under|below|younger|=over|above|older|least|minimum|=age|=aged|less than|year|+",
     ],
     r"\b(?:under|below|younger than|over|above|older than|at least|minimum age of|aged?",
     r"|age of|less than)\s+(?:the age of\s+)?",
@@ -43,7 +42,7 @@ const ADVANCE_NOTICE: Pattern = pattern!(
     "account.advance_notice",
     trigger: [
         "advance|prior|before|ahead|at least",
-        "notif|notice|inform|tell|alert|mail|announc|let you know|advise|post|publish|provide",
+        "notif|notice|=inform|informing|tell|alert|mail|announc|let you know|advise|post|publish|provide",
     ],
     r"\b(?:notify|notice|notification|inform|tell|alert|e-?mail|announce\w*|let you know",
     r"|advise|notif\w*|post\w*|publish\w*|provide)\b[^.;]*?\b(?:in advance|advance notice",

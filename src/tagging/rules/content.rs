@@ -79,7 +79,7 @@ const STRONG_TERMS: Pattern = pattern!(
 const ANY_MEDIA: Pattern = pattern!(
     "content.any_media",
     trigger: [
-        "media|medium|format|form|channel|now known",
+        "media|medium|format|=form|=forms|channel|now known",
     ],
     r"\b(?:any|all) (?:media|medium|formats?|forms?|channels?)\b[^.;]{0,40}?\b(?:now known",
     r"|later developed|hereafter|in the future|now existing|subsequently developed|later devised)",
@@ -90,7 +90,6 @@ const USE_CONTENT: Pattern = pattern!(
     "content.use_content",
     trigger: [
         "use|reproduc|distribut|modif|adapt|publish|display|exploit|commerciali|perform|translat",
-        "your|user",
         "content|submission|material|post|upload|photo|video|image|work|contribution|ugc|feedback|comment|review|idea|suggestion|music|recording|creation|listing|likeness|name|voice|message|communication",
     ],
     r"\b(?:use|reproduce|distribute|modify|adapt|publish|display|exploit|commerciali[sz]e",

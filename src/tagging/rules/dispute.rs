@@ -124,7 +124,8 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
         out.add(CategoryId::ClaimTimeLimit, 0.85);
     }
 
-    if found.affirmed(&OPT_OUT) {
+    // "If you do not want to arbitrate, you can opt out" is a condition, not a denial.
+    if found.at(&OPT_OUT).iter().any(|(_, stance)| !stance.negated) {
         out.add(CategoryId::ArbitrationOptOut, 0.9);
     }
 }

@@ -190,8 +190,9 @@ impl<'t> Found<'t> {
         text: &'t str,
         matched: impl Iterator<Item = usize>,
     ) -> Found<'t> {
+        let cues = scope::Cues::of(text);
         let by_pattern = matched
-            .map(|pattern| Occurrence { pattern, stances: engine.read(pattern, text) })
+            .map(|pattern| Occurrence { pattern, stances: engine.read(pattern, text, cues) })
             .filter(|occurrence| !occurrence.stances.is_empty())
             .collect();
         Found { engine, text, by_pattern }
@@ -209,6 +210,11 @@ impl<'t> Found<'t> {
     /// The pattern matched somewhere, whatever the clause does with it.
     pub fn any(&self, pattern: &Pattern) -> bool {
         !self.at(pattern).is_empty()
+    }
+
+    /// Any of the patterns matched: lets a decision skip its helper scans early.
+    pub fn any_of(&self, patterns: &[&Pattern]) -> bool {
+        patterns.iter().any(|pattern| self.any(pattern))
     }
 
     /// The pattern matched somewhere the clause asserts it.
@@ -251,32 +257,58 @@ const FAMILIES: [Family; 8] = [
 /// patterns whose trigger is present.
 struct Engine {
     triggers: Triggers,
-    regexes: Vec<Regex>,
+    regexes: Vec<regex::bytes::Regex>,
     patterns: Vec<&'static Pattern>,
     family_of: Vec<usize>,
     /// Whether each pattern names an anchor group for its stance.
     anchored: Vec<bool>,
-    index: HashMap<&'static str, usize>,
+    index: HashMap<&'static str, usize, BuildFnv>,
 }
 
 impl Engine {
     /// Every match of one pattern with its stance. The stance is read at the pattern's
     /// anchor, the group named `at` (or `at2` in a second branch), when it has one: "we will
     /// never share" is matched from "we" but denied at "share".
-    fn read(&self, pattern: usize, text: &str) -> Vec<(std::ops::Range<usize>, Stance)> {
+    fn read(
+        &self,
+        pattern: usize,
+        text: &str,
+        cues: scope::Cues,
+    ) -> Vec<(std::ops::Range<usize>, Stance)> {
         let regex = &self.regexes[pattern];
-        if !self.anchored[pattern] {
+        let bytes = text.as_bytes();
+        // Byte classes could in principle end a match inside a multi-byte character; such a
+        // match is dropped rather than sliced.
+        let whole_chars = |found: &regex::bytes::Match<'_>| {
+            text.is_char_boundary(found.start()) && text.is_char_boundary(found.end())
+        };
+        if !self.anchored[pattern] || !cues.any() {
             return regex
-                .find_iter(text)
-                .map(|found| (found.range(), scope::stance(text, found.start(), found.end())))
+                .find_iter(bytes)
+                .filter(whole_chars)
+                .map(|found| {
+                    (found.range(), scope::stance_with(cues, text, found.start(), found.end()))
+                })
                 .collect();
         }
+        // Locating with the DFA first and capturing only inside each match keeps the slower
+        // capturing engines off the rest of the clause.
         regex
-            .captures_iter(text)
-            .filter_map(|captures| {
-                let whole = captures.get(0)?;
-                let anchor = captures.name("at").or_else(|| captures.name("at2")).unwrap_or(whole);
-                Some((whole.range(), scope::stance(text, anchor.start(), whole.end())))
+            .find_iter(bytes)
+            .filter(whole_chars)
+            .map(|whole| {
+                let captures = regex.captures(&bytes[whole.range()]);
+                let anchor = captures
+                    .as_ref()
+                    .and_then(|captures| captures.name("at").or_else(|| captures.name("at2")))
+                    .map_or(whole.start(), |anchor| whole.start() + anchor.start());
+                let mut stance = scope::stance_with(cues, text, anchor, whole.end());
+                // A denial before the whole phrase governs it too ("we do not use the content
+                // you provide ... to train").
+                if anchor > whole.start() && !stance.negated {
+                    stance.negated = scope::negated_at(cues, text, whole.start());
+                }
+                (whole.range(), stance)
             })
             .collect()
     }
@@ -308,9 +340,18 @@ fn build_engine() -> Engine {
     let triggers = Triggers::new(&patterns);
     let regexes = sources
         .iter()
-        .map(|source| Regex::new(source).expect("rule patterns compile (checked by tests)"))
+        .map(|source| {
+            // Byte regexes without Unicode classes: "[^.;]" is one byte class rather than a
+            // UTF-8 automaton, which keeps the lazy DFAs small. Offsets are the same as in the
+            // text, and every match starts and ends on an ASCII byte or a literal.
+            regex::bytes::RegexBuilder::new(source)
+                .unicode(false)
+                .build()
+                .expect("rule patterns compile (checked by tests)")
+        })
         .collect();
     let index = patterns.iter().enumerate().map(|(index, pattern)| (pattern.name, index)).collect();
+    // (Pattern names are hashed on every lookup; FNV is far cheaper than SipHash here.)
     let anchored = patterns.iter().map(|pattern| pattern.regex.contains("(?P<at")).collect();
 
     Engine { triggers, regexes, patterns, family_of, anchored, index }
@@ -367,12 +408,19 @@ impl Triggers {
     /// The patterns whose every trigger group has a stem in `text`.
     fn candidates(&self, text: &str) -> Vec<usize> {
         let mut seen = vec![0u8; self.complete.len()];
+        // A stem seen once has done its work: later hits of it are skipped cheaply.
+        let mut stem_done = vec![false; self.stems.len()];
         let mut any = false;
         for found in self.automaton.find_overlapping_iter(text) {
-            let stem = &self.stems[found.pattern().as_usize()];
+            let index = found.pattern().as_usize();
+            if stem_done[index] {
+                continue;
+            }
+            let stem = &self.stems[index];
             if stem.whole_word && !whole_word(text.as_bytes(), found.start(), found.end()) {
                 continue;
             }
+            stem_done[index] = true;
             for &(pattern, bit) in &stem.satisfies {
                 seen[pattern] |= bit;
             }
@@ -402,6 +450,25 @@ fn ascii_boundaries(regex: &str) -> String {
 pub(crate) fn helper(regex: &str) -> Regex {
     Regex::new(&ascii_boundaries(regex)).expect("rule helper regexes compile (checked by tests)")
 }
+
+/// FNV-1a for the pattern-name map: short keys, no hostile input.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let start = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        self.0 = bytes.iter().fold(start, |hash, byte| {
+            (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+    }
+}
+
+type BuildFnv = std::hash::BuildHasherDefault<Fnv>;
 
 /// Fragments shared by several families, as macros so that `concat!` can splice them.
 macro_rules! personal_data {
@@ -458,7 +525,7 @@ mod tests {
             let text = scope::normalize(example);
             let admitted = engine.triggers.candidates(&text);
             for (index, regex) in engine.regexes.iter().enumerate() {
-                if regex.is_match(&text) {
+                if regex.is_match(text.as_bytes()) {
                     let name = engine.patterns[index].name;
                     assert!(
                         admitted.contains(&index),

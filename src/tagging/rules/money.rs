@@ -52,7 +52,7 @@ const REFUND: Pattern = pattern!(
 const PRICE_CHANGE: Pattern = pattern!(
     "money.price_change",
     trigger: [
-        "price|pricing|fee|charge|rate|tariff",
+        "price|pricing|fee|charge|=rate|=rates|tariff",
         "chang|modif|adjust|increas|revis|rais|amend|alter|establish|introduc",
     ],
     r"\b(?:change|changes|changing|modify|modif\w+|adjust\w*|increas\w*|revis\w*|rais\w*",

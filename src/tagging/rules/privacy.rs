@@ -67,7 +67,6 @@ const WE_SHARE: Pattern = pattern!(
     "privacy.we_share",
     trigger: [
         "share|disclose|sell|rent|transfer|release",
-        "=we|=us",
         "data|information|info|detail|content|mail address|identifier|record|history|message|file|profile|contact|location|photo|list|personal|=it|them",
     ],
     r"\b(?:we|us)\b[^.;]{0,40}?\b(?P<at>share|disclose|sell|rent|transfer|release)\w*\b[^.;]{0,60}?",
@@ -183,7 +182,6 @@ const READER_DELETES: Pattern = pattern!(
     "privacy.reader_deletes",
     trigger: [
         "=you|user|individual|data subject|consumer|resident",
-        "can|may|could|able|right|entitled|option|free to|at any time|request|=ask|abilit",
         "delet|eras|remov|forgotten",
     ],
     r"\b(?:you|users?|individuals?|data subjects?|consumers?|residents?)\b[^.]{0,80}?\b(?:can",
@@ -300,7 +298,7 @@ const CROSS_SITE: Pattern = pattern!(
     "privacy.cross_site",
     trigger: [
         "other |different |third|multiple |affiliated |off |outside ",
-        "site|app|service|domain|device|platform",
+        "site|=app|=apps|application|service|domain|device|platform",
     ],
     r"\b(?:across|on|over|to) (?:other|different|third[- ]party|multiple|unaffiliated",
     r"|non-affiliated) (?:websites?|sites|apps|applications|services|domains|devices",
@@ -372,6 +370,10 @@ fn reader_is_subject(before: &str) -> bool {
 }
 
 fn decide_sharing(found: &Found<'_>, out: &mut Decisions) {
+    let sharing = [&SHARE_TO, &PASSIVE, &WE_SHARE, &SELL_DATA, &THIRD_PARTY_COLLECT, &MAY_DISCLOSE];
+    if !found.any_of(&sharing) && !found.any(&BUSINESS_TRANSFER) {
+        return;
+    }
     static TRANSFER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:transfer\w*|shar\w*|disclos\w*|pass\w*|sold|sell\w*|acquir\w*)\b",
@@ -422,6 +424,9 @@ fn leaky_denial(text: &str, end: usize, stance: &scope::Stance) -> bool {
 }
 
 fn decide_sale(found: &Found<'_>, out: &mut Decisions) {
+    if !found.any_of(&[&SELL_DATA, &SOLD_PASSIVE, &SHARE_TO, &WE_SHARE, &PASSIVE]) {
+        return;
+    }
     static SALE_OPT_OUT_LINK: LazyLock<Regex> = LazyLock::new(|| {
         helper(r"\bdo not sell (?:or share )?my\b|\bopt[- ]?out of (?:the )?sale")
     });
@@ -456,6 +461,9 @@ fn decide_sale(found: &Found<'_>, out: &mut Decisions) {
 }
 
 fn decide_retention(found: &Found<'_>, out: &mut Decisions) {
+    if !found.any_of(&[&RETAIN, &AFTER_DELETION, &CANNOT_DELETE, &REMAINS, &LOGS]) {
+        return;
+    }
     static KEPT_WORD: LazyLock<Regex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:retain\w*|keep\w*|kept|stor\w*|remain\w*|continu\w*|preserv\w*|maintain\w*",
@@ -492,6 +500,10 @@ fn decide_retention(found: &Found<'_>, out: &mut Decisions) {
 }
 
 fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
+    let deletion = [&READER_DELETES, &RIGHT_TO_ERASURE, &REQUEST_DELETION, &DELETED_ON_REQUEST];
+    if !found.any_of(&deletion) && !found.any(&DELETE_YOUR) {
+        return;
+    }
     static ABOUT_COOKIES: LazyLock<Regex> =
         LazyLock::new(|| helper(r"\bcookies?\b|\bbrowsing history\b|\bcache\b"));
     static READER_LOSES: LazyLock<Regex> = LazyLock::new(|| {
@@ -514,6 +526,10 @@ fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
 }
 
 fn decide_tracking(found: &Found<'_>, out: &mut Decisions) {
+    let tracking = [&TRACKING_TECH, &DNT_RESPONSE, &DNT_IGNORED, &REFERRER, &AUTO_COLLECT];
+    if !found.any_of(&tracking) && !found.any_of(&[&TRACK_VERB, &CROSS_SITE]) {
+        return;
+    }
     static NOT_TRACKING_YOU: LazyLock<Regex> = LazyLock::new(|| {
         helper(concat!(
             r"\btrack(?:s|ed|ing)? (?:your |the |an? )?(?:orders?|shipments?|packages?|deliver",
