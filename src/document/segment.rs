@@ -295,16 +295,22 @@ mod properties {
         #![proptest_config(ProptestConfig::with_cases(2_000))]
 
         #[test]
-        fn clauses_are_verbatim_and_cover_their_blocks(texts in prop::collection::vec(block_text(), 1..6)) {
-            let blocks: Vec<Block> =
-                texts.iter().enumerate().map(|(i, text)| Block::paragraph(i, text.clone())).collect();
+        fn clauses_are_verbatim_and_cover_their_blocks(
+            texts in prop::collection::vec(block_text(), 1..6)
+        ) {
+            let blocks: Vec<Block> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, text)| Block::paragraph(i, text.clone()))
+                .collect();
             let page = Page { url: None, title: None, blocks };
             let document = segment(&page);
 
             for clause in &document.clauses {
                 let block = &page.blocks[clause.span.block].text;
                 prop_assert!(clause.span.start < clause.span.end);
-                prop_assert_eq!(&utf16_slice(block, clause.span.start, clause.span.end), &clause.text);
+                let at_span = utf16_slice(block, clause.span.start, clause.span.end);
+                prop_assert_eq!(&at_span, &clause.text);
                 prop_assert_eq!(clause.text.trim(), clause.text.as_str());
                 prop_assert!(clause.text.chars().count() <= crate::document::MAX_CLAUSE_CHARS);
             }

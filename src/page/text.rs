@@ -111,8 +111,11 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:section|article|part|chapter|§)\s*)?([0-9]{1,3}(?:\.[0-9]{1,3})*)\.?\s+\S")
-        .expect("valid heading pattern")
+    Regex::new(concat!(
+        r"^(?i:(?:section|article|part|chapter|§)\s*)?",
+        r"([0-9]{1,3}(?:\.[0-9]{1,3})*)\.?\s+\S"
+    ))
+    .expect("valid heading pattern")
 });
 
 fn is_list_item(line: &str) -> bool {
