@@ -367,7 +367,6 @@ impl Walker {
         true
     }
 
-    /// Handles a node on the way up, after its children.
     /// Handles a node on the way up, after its children; called only for nodes whose `enter`
     /// returned `true`, each of which pushed one frame.
     fn leave(&mut self) {
