@@ -798,6 +798,20 @@ mod tests {
     }
 
     #[test]
+    fn aria_hidden_hides_decoration_but_not_content_behind_a_menu() {
+        let content = "<p>The content the reader sees once the menu closes.</p>".repeat(20);
+        let html = format!(
+            "<body><p>Price <span aria-hidden=true>★★★</span>shown.</p>\
+             <div aria-hidden=true id=page>{content}</div></body>"
+        );
+        let page = parse(&html, None);
+
+        assert_eq!(page.blocks[0].text, "Price shown.");
+        assert_eq!(page.blocks.len(), 21);
+        assert!(page.blocks.iter().all(|block| !block.hidden));
+    }
+
+    #[test]
     fn keeps_long_cookie_policy_content() {
         let policy = "<p>We use cookies to remember your settings and measure use.</p>".repeat(40);
         let html = format!("<body><div class=cookie-policy><h1>Cookie Policy</h1>{policy}</div>");
