@@ -3,7 +3,9 @@
 //! result, quickly, and never in a panic.
 //!
 //! The time limits hold for release builds (`cargo test --release --test bad_input`); debug
-//! builds are given a looser limit, since they run many times slower.
+//! builds are given a looser limit, since they run many times slower. Library calls are timed
+//! in CPU time of the test's thread where Linux reports it, so a busy machine does not fail
+//! them; the CLI runs are only held to a loose wall-clock bound.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -19,6 +21,25 @@ fn time_limit() -> Duration {
     } else {
         Duration::from_secs(1)
     }
+}
+
+/// CPU time this thread has run, from Linux's scheduler statistics; `None` elsewhere.
+fn thread_cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(nanos))
+}
+
+/// Runs `work` and returns its result with the time it took: CPU time when known, else wall.
+fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {
+    let wall = Instant::now();
+    let cpu = thread_cpu_time();
+    let result = work();
+    let took = match (cpu, thread_cpu_time()) {
+        (Some(before), Some(after)) => after.saturating_sub(before),
+        _ => wall.elapsed(),
+    };
+    (result, took)
 }
 
 /// A folder of its own for this run's files.
@@ -62,19 +83,20 @@ fn assert_cli_reads(path: &Path) -> serde_json::Value {
     let stderr = String::from_utf8_lossy(&output.stderr);
 
     assert_eq!(output.status.code(), Some(0), "{stderr}");
-    assert!(took < time_limit() * 2, "took {took:?}");
+    assert!(took < time_limit() * 30, "took {took:?}");
     serde_json::from_slice(&output.stdout).expect("JSON analysis")
 }
 
 /// Reads bytes with the library the way the CLI does, timed, through to a full analysis.
 fn analyze_bytes(bytes: &[u8], format: Format) -> Result<termwatch::Analysis, PageError> {
-    let started = Instant::now();
-    let page = page::from_bytes(bytes, format, None)?;
-    let analysis = termwatch::analyze(&page);
+    let (analysis, took) = timed(|| {
+        let page = page::from_bytes(bytes, format, None)?;
+        Ok(termwatch::analyze(&page))
+    });
 
-    let took = started.elapsed();
+    eprintln!("{} bytes as {format:?}: {took:?}", bytes.len());
     assert!(took < time_limit(), "took {took:?}");
-    Ok(analysis)
+    analysis
 }
 
 /// Bytes no text file holds: a PNG signature, then noise from a fixed linear generator.
@@ -241,9 +263,8 @@ fn fuzz_regressions_still_pass() {
             continue;
         }
         let bytes = std::fs::read(&path).expect("regression input");
-        let started = Instant::now();
-        fuzz_check::check(&bytes);
-        assert!(started.elapsed() < time_limit() * 3, "{}", path.display());
+        let ((), took) = timed(|| fuzz_check::check(&bytes));
+        assert!(took < time_limit() * 3, "{}: took {took:?}", path.display());
         replayed += 1;
     }
     assert!(replayed >= 2);

@@ -561,7 +561,7 @@ fn article_marks(page: &Page) -> usize {
     let mut marks = 0;
 
     for block in top.chain(page.blocks.iter().filter(|b| b.heading_level.is_some())) {
-        let words = block.text.split_whitespace().count();
+        let words = block.text.split_whitespace().take(13).count();
         if words == 0 || words > 12 {
             continue;
         }

@@ -114,13 +114,41 @@ mod tests {
     #[test]
     fn tells_the_seven_languages_apart() {
         for (code, text) in [
-            ("en", "By using the service you agree that we may keep your data for as long as it is needed."),
-            ("fr", "En utilisant le service, vous acceptez que nous conservions vos données pour la durée nécessaire."),
-            ("de", "Wenn Sie den Dienst nutzen, stimmen Sie zu, dass wir Ihre Daten für die nötige Zeit speichern und nicht weitergeben."),
-            ("es", "Al usar el servicio, usted acepta que conservemos sus datos por el tiempo que sea necesario para los fines del contrato."),
-            ("it", "Usando il servizio, l'utente accetta che i suoi dati siano conservati per il tempo necessario e non ceduti a terzi."),
-            ("nl", "Door de dienst te gebruiken gaat u ermee akkoord dat wij uw gegevens bewaren voor de tijd die nodig is en niet delen."),
-            ("pt", "Ao usar o serviço, você aceita que os seus dados sejam guardados pelo tempo necessário e não sejam vendidos a terceiros."),
+            (
+                "en",
+                "By using the service you agree that we may keep your data for as long as \
+                    it is needed.",
+            ),
+            (
+                "fr",
+                "En utilisant le service, vous acceptez que nous conservions vos données \
+                    pour la durée nécessaire.",
+            ),
+            (
+                "de",
+                "Wenn Sie den Dienst nutzen, stimmen Sie zu, dass wir Ihre Daten für die \
+                    nötige Zeit speichern und nicht weitergeben.",
+            ),
+            (
+                "es",
+                "Al usar el servicio, usted acepta que conservemos sus datos por el tiempo \
+                    que sea necesario para los fines del contrato.",
+            ),
+            (
+                "it",
+                "Usando il servizio, l'utente accetta che i suoi dati siano conservati per \
+                    il tempo necessario e non ceduti a terzi.",
+            ),
+            (
+                "nl",
+                "Door de dienst te gebruiken gaat u ermee akkoord dat wij uw gegevens \
+                    bewaren voor de tijd die nodig is en niet delen.",
+            ),
+            (
+                "pt",
+                "Ao usar o serviço, você aceita que os seus dados sejam guardados pelo \
+                    tempo necessário e não sejam vendidos a terceiros.",
+            ),
         ] {
             assert_eq!(guess_text(text), code, "{text}");
         }

@@ -4,11 +4,19 @@
 //! their headings and cuts each block into clauses (see [`segment`]). Every clause keeps its
 //! exact span in its block, in UTF-16 code units, so the extension can highlight it and every
 //! quote is verbatim page text.
+//!
+//! Sentences are found by our own rules with abbreviations handled ([`mod@sentences`]); provision
+//! numbers and inline headings stay with the sentence they open, and overlong runs are cut at
+//! [`MAX_CLAUSE_CHARS`] ([`clauses`]); the language is a stop-word guess ([`language`]).
+//!
+//! Cost: linear in the page's text, with no tables beyond short word lists, so it is cheap in
+//! WASM. Known limits: lettered provisions inside a sentence stay in that sentence; the
+//! language guess knows seven languages.
 
-mod clauses;
-mod language;
+pub mod clauses;
+pub mod language;
 pub mod segment;
-mod sentences;
+pub mod sentences;
 
 pub use clauses::{provision_number, MAX_CLAUSE_CHARS};
 pub use sentences::sentences;

@@ -164,36 +164,44 @@ fn push_trimmed(sentences: &mut Vec<Range<usize>>, text: &str, range: Range<usiz
 /// Byte offsets where a new sentence starts (at the first character after the white space
 /// that follows a sentence's end).
 fn boundaries(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
     let mut boundaries = Vec::new();
-    let mut chars = text.char_indices().peekable();
+    let mut index = 0;
 
-    while let Some((index, character)) = chars.next() {
+    while let Some(offset) = bytes[index..].iter().position(|&byte| may_start_terminator(byte)) {
+        index += offset;
+        let character = text[index..].chars().next().expect("a terminator's first byte");
         if !is_terminator(character) {
+            index += character.len_utf8();
             continue;
         }
 
         let mut end = index + character.len_utf8();
-        while let Some(&(next_index, next)) = chars.peek() {
-            if is_terminator(next) || is_closing(next) {
-                end = next_index + next.len_utf8();
-                chars.next();
-            } else {
+        for next in text[end..].chars() {
+            if !(is_terminator(next) || is_closing(next)) {
                 break;
             }
+            end += next.len_utf8();
         }
 
         let next_start = skip_space(text, end);
         let spaced = next_start > end;
         let cjk = is_cjk_terminator(character);
-        if next_start >= text.len() || !(spaced || cjk) {
-            continue;
-        }
-
-        if ends_sentence(text, index, character, next_start) {
+        if next_start < text.len()
+            && (spaced || cjk)
+            && ends_sentence(text, index, character, next_start)
+        {
             boundaries.push(next_start);
         }
+        index = end;
     }
     boundaries
+}
+
+/// Bytes that can open a terminator: the ASCII ones, and the lead bytes of the UTF-8 forms of
+/// the others. Scanning bytes keeps the common case (no terminator) from decoding characters.
+fn may_start_terminator(byte: u8) -> bool {
+    matches!(byte, b'.' | b'!' | b'?' | 0xD8 | 0xE0 | 0xE2 | 0xE3 | 0xEF)
 }
 
 /// Whether the terminator `character` at `index` ends the sentence, given that the next one

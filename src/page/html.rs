@@ -367,7 +367,6 @@ impl Walker {
         true
     }
 
-    /// Handles a node on the way up, after its children.
     /// Handles a node on the way up, after its children; called only for nodes whose `enter`
     /// returned `true`, each of which pushed one frame.
     fn leave(&mut self) {
@@ -796,6 +795,20 @@ mod tests {
                 ("Seen words.", false, false),
             ]
         );
+    }
+
+    #[test]
+    fn aria_hidden_hides_decoration_but_not_content_behind_a_menu() {
+        let content = "<p>The content the reader sees once the menu closes.</p>".repeat(20);
+        let html = format!(
+            "<body><p>Price <span aria-hidden=true>★★★</span>shown.</p>\
+             <div aria-hidden=true id=page>{content}</div></body>"
+        );
+        let page = parse(&html, None);
+
+        assert_eq!(page.blocks[0].text, "Price shown.");
+        assert_eq!(page.blocks.len(), 21);
+        assert!(page.blocks.iter().all(|block| !block.hidden));
     }
 
     #[test]

@@ -181,7 +181,8 @@ mod tests {
     #[test]
     fn reads_headings_paragraphs_and_items() {
         let markdown = "Privacy Policy\n==============\n\nWe **collect** data\nabout you.\n\n\
-                        ## 1. Sharing\n\n* with [partners](https://x.example)\n* with no one else\n";
+                        ## 1. Sharing\n\n* with [partners](https://x.example)\n\
+                        * with no one else\n";
 
         assert_eq!(
             blocks(markdown),

@@ -7,6 +7,11 @@
 //! Site chrome (navigation, headers, footers, cookie banners, menus of sibling policies) is left
 //! out by whoever builds the blocks; collapsed accordions and `<details>` are kept, marked
 //! `collapsed`.
+//!
+//! Raw input goes through [`decode_input`] first (size limit, UTF-8 or UTF-16 with a byte-order
+//! mark, no binary data, not empty), then the parser of its [`Format`]: [`html`] (scraper),
+//! [`markdown`] (pulldown-cmark) or [`text`]. The HTML and Markdown readers are native only; in
+//! the browser, the content script reads the DOM itself.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;

@@ -79,7 +79,13 @@ fn split_items<'a>(lines: &[&'a str]) -> Vec<Vec<&'a str>> {
 }
 
 fn push_piece(blocks: &mut Vec<Block>, lines: Vec<&str>) {
-    let text = lines.iter().flat_map(|line| line.split_whitespace()).collect::<Vec<_>>().join(" ");
+    let mut text = String::with_capacity(lines.iter().map(|line| line.len() + 1).sum());
+    for line in &lines {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        push_folded(&mut text, line);
+    }
     if text.is_empty() {
         return;
     }
@@ -94,6 +100,23 @@ fn push_piece(blocks: &mut Vec<Block>, lines: Vec<&str>) {
         None => Block::paragraph(index, text),
     };
     blocks.push(block);
+}
+
+/// Appends a trimmed line with its runs of white space folded to one space; a line that has
+/// no run to fold (the usual case) is copied whole.
+fn push_folded(text: &mut String, line: &str) {
+    let plain = line.is_ascii() && !line.contains("  ") && !line.contains(['\t', '\x0b', '\x0c']);
+    if plain {
+        text.push_str(line);
+        return;
+    }
+
+    for (index, word) in line.split_whitespace().enumerate() {
+        if index > 0 {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
 }
 
 /// The first block when it is a short line of its own without a final full stop.
@@ -111,8 +134,11 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:section|article|part|chapter|§)\s*)?([0-9]{1,3}(?:\.[0-9]{1,3})*)\.?\s+\S")
-        .expect("valid heading pattern")
+    Regex::new(concat!(
+        r"^(?i:(?:section|article|part|chapter|§)\s*)?",
+        r"([0-9]{1,3}(?:\.[0-9]{1,3})*)\.?\s+\S"
+    ))
+    .expect("valid heading pattern")
 });
 
 fn is_list_item(line: &str) -> bool {
@@ -122,7 +148,11 @@ fn is_list_item(line: &str) -> bool {
 /// The level of a heading line, or `None` when the line reads as text.
 fn heading_level(line: &str) -> Option<u8> {
     let line = line.trim();
-    if line.chars().count() > HEADING_MAX_CHARS || line.ends_with(['.', ',', ';', ':']) {
+    // A character is at most four bytes: longer lines need no counting.
+    if line.len() > 4 * HEADING_MAX_CHARS || line.chars().count() > HEADING_MAX_CHARS {
+        return None;
+    }
+    if line.ends_with(['.', ',', ';', ':']) {
         return None;
     }
 
