@@ -339,9 +339,18 @@ const TIME_UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month
 fn date_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        let month = r"(?:jan(?:uary|vier)?|feb(?:ruary)?|février|fevrier|mar(?:ch|s)?|märz|apr(?:il)?|avril|may|mai|jun(?:e)?|juin|juni|jul(?:y)?|juillet|juli|aug(?:ust)?|août|aout|sep(?:t(?:ember)?)?|septembre|oct(?:ober)?|octobre|oktober|nov(?:ember)?|novembre|dec(?:ember)?|décembre|decembre|dezember)\.?";
+        let month = r"(?:jan(?:uary|vier)?|feb(?:ruary)?|février|fevrier|mar(?:ch|s)?|märz
+            |apr(?:il)?|avril|may|mai|jun(?:e)?|juin|juni|jul(?:y)?|juillet|juli|aug(?:ust)?
+            |août|aout|sep(?:t(?:ember)?)?|septembre|oct(?:ober)?|octobre|oktober|nov(?:ember)?
+            |novembre|dec(?:ember)?|décembre|decembre|dezember)\.?";
         let pattern = format!(
-            r"(?i)(?-u:\b)(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+{month}\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{month}\s+\d{{4}})(?-u:\b)"
+            r"(?ix)(?-u:\b)(?:
+                \d{{4}}-\d{{1,2}}-\d{{1,2}}
+                |\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}
+                |\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+{month}\s+\d{{4}}
+                |{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+                |{month}\s+\d{{4}}
+            )(?-u:\b)"
         );
         Regex::new(&pattern).expect("the date pattern is valid (checked by tests)")
     })
@@ -352,7 +361,13 @@ fn date_line_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?i)(?-u:\b)(?:last\s+(?:updated|modified|revised|changed|reviewed|amended)|updated|revised|effective|in\s+effect|valid\s+from|version\s+(?:date|of)|date\s+of\s+(?:last\s+)?(?:update|revision)|dernière\s+mise\s+à\s+jour|mis\s+à\s+jour|en\s+vigueur|zuletzt\s+(?:aktualisiert|geändert)|stand|gültig\s+ab)(?-u:\b)",
+            r"(?ix)(?-u:\b)(?:
+                last\s+(?:updated|modified|revised|changed|reviewed|amended)|updated|revised
+                |effective|in\s+effect|valid\s+from|version\s+(?:date|of)
+                |date\s+of\s+(?:last\s+)?(?:update|revision)
+                |dernière\s+mise\s+à\s+jour|mis\s+à\s+jour|en\s+vigueur
+                |zuletzt\s+(?:aktualisiert|geändert)|stand|gültig\s+ab
+            )(?-u:\b)",
         )
         .expect("the date-line pattern is valid (checked by tests)")
     })
