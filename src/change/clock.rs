@@ -4,6 +4,10 @@
 //! `performance.now()` is read through `web-time` — the same type `similar` uses for its own
 //! deadlines when built with `wasm32_web_time` (see `Cargo.toml`), so one deadline value
 //! serves both.
+//!
+//! Checked in WebAssembly by a probe module built with `scripts/build-wasm.sh`'s flags and run
+//! under Node: a comparison of 4,000 reworded clauses with a 0 ms limit comes back marked
+//! approximate instead of trapping, and one with a 250 ms limit comes back exact.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use std::time::Instant;

@@ -20,7 +20,7 @@
 //!
 //! Known limits: Unicode normalisation forms are not folded (a decomposed `é` differs from the
 //! precomposed one; extraction rarely produces them); date lines are recognised in English,
-//! French and German only.
+//! French and German only, and only with a four-digit year or a dotted date (`3/3/25` is not).
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -83,7 +83,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut index = 0;
 
     while let Some(c) = text[index..].chars().next() {
-        if let Some(end) = link_end(text, index) {
+        let link = if may_start_link(text, index, c) { link_end(text, index) } else { None };
+        if let Some(end) = link {
             scratch.clear();
             scratch.push_str(&canonical_url::link_key(&text[index..end]));
             tokens.push(token(&scratch, TokenKind::Link, index..end));
@@ -152,7 +153,7 @@ pub fn line_role(text: &str, tokens: &[Token]) -> LineRole {
     if tokens.is_empty() {
         return LineRole::Empty;
     }
-    if tokens.len() > 24 {
+    if tokens.len() > 24 || !tokens.iter().any(|token| may_be_in_date(text, token)) {
         return LineRole::Body;
     }
 
@@ -167,6 +168,17 @@ pub fn line_role(text: &str, tokens: &[Token]) -> LineRole {
     }
 
     LineRole::Date(DateLine { text: text.trim().to_string(), date: date.as_str().to_string() })
+}
+
+/// A cheap test before the date pattern runs: every date it knows holds a year from 1900 to
+/// 2099 or a dotted number (`01.02.24`). Most clauses have neither, and skip the regex.
+fn may_be_in_date(text: &str, token: &Token) -> bool {
+    if token.kind != TokenKind::Number {
+        return false;
+    }
+    let digits = &text[token.range.clone()];
+    let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    year || digits.contains('.')
 }
 
 /// Words whose addition, removal or swap for one another does not change what a clause says.
@@ -249,6 +261,11 @@ fn word_end(text: &str, start: usize) -> usize {
     end
 }
 
+/// A cheap test before [`link_end`]: links start with `h`, `w` or `m`, or right after `](`.
+fn may_start_link(text: &str, index: usize, c: char) -> bool {
+    matches!(c, 'h' | 'H' | 'w' | 'W' | 'm' | 'M') || text[..index].ends_with("](")
+}
+
 /// End of a link starting at `start`, if one starts there: an absolute address (`http://`,
 /// `https://`, `www.`, `mailto:`) not glued to a preceding word, or any Markdown link target
 /// (`](...)`), relative ones included.
@@ -314,14 +331,26 @@ fn merge_relative_dates(text: &str, tokens: &mut Vec<Token>) {
 
 const TIME_UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month", "year"];
 
+/// Word boundaries in both patterns are ASCII ones (`(?-u:\b)`): the Unicode `\b` keeps the
+/// regex crate off its fast automaton and made this check the slowest part of a comparison.
+///
 /// A calendar date as pages write it: `March 3, 2025`, `3 March 2025`, `2025-03-03`,
 /// `03/03/2025`, `3. März 2025`, `le 3 mars 2025`, `March 2025`.
 fn date_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        let month = r"(?:jan(?:uary|vier)?|feb(?:ruary)?|février|fevrier|mar(?:ch|s)?|märz|apr(?:il)?|avril|may|mai|jun(?:e)?|juin|juni|jul(?:y)?|juillet|juli|aug(?:ust)?|août|aout|sep(?:t(?:ember)?)?|septembre|oct(?:ober)?|octobre|oktober|nov(?:ember)?|novembre|dec(?:ember)?|décembre|decembre|dezember)\.?";
+        let month = r"(?:jan(?:uary|vier)?|feb(?:ruary)?|février|fevrier|mar(?:ch|s)?|märz
+            |apr(?:il)?|avril|may|mai|jun(?:e)?|juin|juni|jul(?:y)?|juillet|juli|aug(?:ust)?
+            |août|aout|sep(?:t(?:ember)?)?|septembre|oct(?:ober)?|octobre|oktober|nov(?:ember)?
+            |novembre|dec(?:ember)?|décembre|decembre|dezember)\.?";
         let pattern = format!(
-            r"(?i)\b(?:\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}|\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+{month}\s+\d{{4}}|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|{month}\s+\d{{4}})\b"
+            r"(?ix)(?-u:\b)(?:
+                \d{{4}}-\d{{1,2}}-\d{{1,2}}
+                |\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{2,4}}
+                |\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+{month}\s+\d{{4}}
+                |{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
+                |{month}\s+\d{{4}}
+            )(?-u:\b)"
         );
         Regex::new(&pattern).expect("the date pattern is valid (checked by tests)")
     })
@@ -332,7 +361,13 @@ fn date_line_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         Regex::new(
-            r"(?i)\b(?:last\s+(?:updated|modified|revised|changed|reviewed|amended)|updated|revised|effective|in\s+effect|valid\s+from|version\s+(?:date|of)|date\s+of\s+(?:last\s+)?(?:update|revision)|dernière\s+mise\s+à\s+jour|mis\s+à\s+jour|en\s+vigueur|zuletzt\s+(?:aktualisiert|geändert)|stand|gültig\s+ab)\b",
+            r"(?ix)(?-u:\b)(?:
+                last\s+(?:updated|modified|revised|changed|reviewed|amended)|updated|revised
+                |effective|in\s+effect|valid\s+from|version\s+(?:date|of)
+                |date\s+of\s+(?:last\s+)?(?:update|revision)
+                |dernière\s+mise\s+à\s+jour|mis\s+à\s+jour|en\s+vigueur
+                |zuletzt\s+(?:aktualisiert|geändert)|stand|gültig\s+ab
+            )(?-u:\b)",
         )
         .expect("the date-line pattern is valid (checked by tests)")
     })

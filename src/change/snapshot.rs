@@ -36,8 +36,11 @@
 //! [`migration`](super::migration); a layout newer than this build reads is refused with
 //! [`SnapshotError::FutureSchema`] rather than guessed at.
 //!
-//! Cost: the stored size is the page text plus about 30 bytes a clause; a 20,000-word page
-//! takes about 150 KB (`termwatch eval --only changes` prints the measured figure).
+//! Cost: the stored size is the page text once, plus a span, a section and the findings per
+//! clause; `termwatch eval --only changes` prints the measured size of a 20,000-word version.
+//!
+//! Known limits: each version is stored whole; blocks shared by successive versions are not
+//! shared in storage, which keeps every stored record readable on its own.
 
 use std::borrow::Cow;
 

@@ -10,18 +10,22 @@ use termwatch::change::word_diff::WordOpKind;
 use termwatch::change::{Change, ChangeKind, ChangeReport, Verdict};
 
 const STYLE: &str = "\
-body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b}
+body{font:16px/1.5 system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;
+color:#1b1b1b}
 h1{font-size:1.6rem;margin-bottom:.3rem}
-.verdict-substantive h1{color:#9b1c1c}.verdict-cosmetic h1,.verdict-identical h1{color:#1d5e2c}
+.verdict-substantive h1{color:#9b1c1c}
+.verdict-cosmetic h1,.verdict-identical h1{color:#1d5e2c}
 .summary{font-size:1.1rem;max-width:60rem}
 .risks{border:2px solid #9b1c1c;border-radius:6px;padding:.6rem 1rem;margin:1rem 0}
-.risks li{list-style:none;margin:.2rem 0}.sign{font-family:monospace;font-weight:bold;margin-right:.5rem}
+.risks li{list-style:none;margin:.2rem 0}
+.sign{font-family:monospace;font-weight:bold;margin-right:.5rem}
 article{border-top:1px solid #ccc;padding:.6rem 0}
 article h3{font-size:1rem;margin:.2rem 0}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
 .cols div{background:#fafafa;padding:.4rem .6rem;border-radius:4px}
 .cols .label{display:block;font-size:.8rem;color:#555}
-del{background:#fdd;text-decoration:line-through}ins{background:#cfc;text-decoration:none}
+del{background:#fdd;text-decoration:line-through}
+ins{background:#cfc;text-decoration:none}
 .notes{font-size:.9rem;color:#444}
 details{margin-top:1.5rem}";
 

@@ -62,6 +62,7 @@ pub struct Version {
 
 pub fn run(data: &Path) -> Result<DatasetReport> {
     let folder = data.join("open_terms_archive");
+    eprintln!("changes: reading and analysing the archive's versions");
     let versions = load_versions(&folder)?;
     let mut text = String::from("CHANGE DETECTION (open_terms_archive, protocol 6)\n");
     let mut json = serde_json::Map::new();
@@ -82,10 +83,21 @@ pub fn run(data: &Path) -> Result<DatasetReport> {
     json.insert("versions".into(), versions.len().into());
     json.insert("clauses".into(), clauses.into());
 
+    eprintln!("changes: comparing the real pairs");
     let real = real_pairs(&folder, &versions, &mut text)?;
     json.insert("real_pairs".into(), real);
+    let mut done = text.len();
+    eprint!("{}", &text[..done]);
+
+    eprintln!("changes: noise variants");
     json.insert("noise".into(), noise::run(&versions, &mut text));
+    eprint!("{}", &text[done..]);
+    done = text.len();
+
+    eprintln!("changes: planted edits");
     json.insert("planted".into(), planted::run(&versions, &mut text));
+    eprint!("{}", &text[done..]);
+
     json.insert("storage_and_speed".into(), storage_and_speed(&versions, &mut text));
 
     Ok(DatasetReport { name: "changes", json: serde_json::Value::Object(json), text })

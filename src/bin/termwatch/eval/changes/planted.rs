@@ -268,7 +268,7 @@ fn inner_number(text: &str) -> Option<(std::ops::Range<usize>, String)> {
 
 /// A clause to edit: the first, in a fixed shuffled order, that passes `wanted`, occurs exactly
 /// once in the Markdown and has six words or more; tagged clauses are preferred.
-fn pick_clause<'v>(version: &'v Version, wanted: impl Fn(&Clause) -> bool) -> Option<&'v Clause> {
+fn pick_clause(version: &Version, wanted: impl Fn(&Clause) -> bool) -> Option<&Clause> {
     let clauses = &version.analysis.document.clauses;
     let usable = |clause: &&Clause| {
         wanted(clause)
