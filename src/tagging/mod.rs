@@ -6,6 +6,8 @@
 //! - [`model`]: a sparse linear model over word n-grams and legal cues, learned from CC BY
 //!   data, for the eight CLAUDETTE categories whose wording varies too much for patterns alone.
 //!
+//! [`scope`] is the negation, scope and user-control layer the rules share.
+//!
 //! [`facts`] then pulls out the numbers and places a finding states (opt-out days, liability cap,
 //! governing law, minimum age).
 
