@@ -116,9 +116,12 @@ for (const name of BROWSERS) {
       const report = await waitForReport(url, (r) => r.change && !r.change.seen);
       assert.match(await badgeText(browser, report.tabId), /!$/, 'badge shows the change');
       assert.ok(report.change.risks_added.some((risk) => risk.category === 'arbitration'));
-      const notified = await browser.ext(async () => Object.keys(
+      // The notification is created after the report is stored, so wait for it to show.
+      const notifications = () => browser.ext(async () => Object.keys(
         await (globalThis.browser ?? globalThis.chrome).notifications.getAll()));
-      assert.equal(notified.length, 1, 'one notification for the substantive change');
+      await waitFor(async () => (await notifications()).length > 0,
+        { what: 'a notification for the substantive change' });
+      assert.equal((await notifications()).length, 1, 'one notification for the change');
 
       const popup = await browser.openPopup(report.tabId);
       await waitFor(() => popup.eval(() => document.querySelector(

@@ -4,7 +4,8 @@
 //! `levels`, and for `claudette_50` also `unfair_labels` and `text_raw`), documents in order.
 //! [`read`] turns a file into documents of sentences, each with its gold answer for the eight
 //! labels of the model under a chosen definition of a positive ([`Gold`]). [`own_clauses`]
-//! reads the clauses we wrote ourselves, which every fit adds to its training set.
+//! reads the clauses we wrote ourselves, and the examples of `categories.json`, which every fit
+//! adds to its training set.
 //!
 //! Cost: reads the file once into memory (a few MB).
 
@@ -104,7 +105,32 @@ pub fn own_clauses() -> Result<Vec<Doc>, CorpusError> {
         }
     }
     docs.retain(|doc| !doc.sentences.is_empty());
+    docs.push(category_examples());
     Ok(docs)
+}
+
+/// The examples `categories.json` gives for the model's categories, as one labelled document:
+/// they are sentences we wrote to say what each category means, so the model learns them like
+/// our other clauses. A sentence is positive for every category that lists it as a must-match.
+fn category_examples() -> Doc {
+    let positives = |text: &str| {
+        let mut gold = [false; LABEL_COUNT];
+        for (label, category) in LABELS.iter().enumerate() {
+            gold[label] = category.info().must_match.iter().any(|example| example == text);
+        }
+        gold
+    };
+
+    let sentences = LABELS
+        .iter()
+        .flat_map(|category| {
+            let info = category.info();
+            info.must_match.iter().chain(&info.must_not_match)
+        })
+        .map(|text| Sentence { text: text.clone(), gold: positives(text) })
+        .collect();
+
+    Doc { name: "category-examples".to_string(), sentences, own: true }
 }
 
 fn own_clause(line: &str) -> Option<Sentence> {
@@ -208,8 +234,9 @@ mod tests {
     #[test]
     fn our_own_clauses_parse_into_labelled_blocks() {
         let docs = own_clauses().unwrap();
-        assert_eq!(docs.len(), LABEL_COUNT, "one block per category");
-        for (label, doc) in docs.iter().enumerate() {
+        assert_eq!(docs.len(), LABEL_COUNT + 1, "one block per category, then the examples");
+        assert_eq!(docs[LABEL_COUNT].name, "category-examples");
+        for (label, doc) in docs.iter().take(LABEL_COUNT).enumerate() {
             assert!(doc.sentences.iter().filter(|s| s.gold[label]).count() >= 4, "{}", doc.name);
             assert!(doc.sentences.iter().filter(|s| !s.gold.contains(&true)).count() >= 3);
         }
