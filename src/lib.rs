@@ -18,7 +18,10 @@ pub mod change;
 pub mod detect;
 pub mod document;
 pub mod grade;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod learn;
 pub mod page;
+pub mod report;
 pub mod tagging;
 
 #[cfg(target_arch = "wasm32")]
@@ -26,3 +29,4 @@ mod bindings;
 
 pub use analysis::{analyze, Analysis};
 pub use page::{Block, Page};
+pub use report::Report;

@@ -190,3 +190,94 @@ pub fn all() -> &'static [Category] {
         serde_json::from_str(CATEGORIES_JSON).expect("categories.json is valid (checked by tests)")
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::tagging::{self, model, rules, ClauseContext};
+
+    #[test]
+    fn file_lists_every_id_once() {
+        let ids: Vec<CategoryId> = all().iter().map(|category| category.id).collect();
+        let unique: HashSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), ids.len(), "duplicate ids in categories.json");
+        for id in CategoryId::ALL {
+            assert!(ids.contains(&id), "{} missing from categories.json", id.as_str());
+        }
+    }
+
+    #[test]
+    fn ids_round_trip_through_their_names() {
+        for id in CategoryId::ALL {
+            assert_eq!(CategoryId::parse(id.as_str()), Some(id));
+        }
+        assert_eq!(CategoryId::parse("no_such_category"), None);
+    }
+
+    #[test]
+    fn every_field_is_filled_in() {
+        for category in all() {
+            let id = category.id.as_str();
+            assert!(!category.name.trim().is_empty(), "{id}: empty name");
+            assert!(!category.explanation.trim().is_empty(), "{id}: empty explanation");
+            assert!(!category.audience.is_empty(), "{id}: no audience");
+            if let Some(note) = &category.legal_note {
+                assert!(!note.trim().is_empty(), "{id}: empty legal note");
+            }
+            let examples = category.must_match.iter().chain(&category.must_not_match);
+            assert!(
+                examples.into_iter().all(|text| !text.trim().is_empty()),
+                "{id}: empty example"
+            );
+        }
+    }
+
+    #[test]
+    fn every_category_has_three_examples_each_way() {
+        for category in all() {
+            let id = category.id.as_str();
+            assert!(category.must_match.len() >= 3, "{id}: fewer than 3 must_match");
+            assert!(category.must_not_match.len() >= 3, "{id}: fewer than 3 must_not_match");
+        }
+    }
+
+    /// Runs the full tagger on every example of the categories `check` selects and lists the
+    /// examples that do not behave as the file says.
+    fn misbehaving_examples(check: impl Fn(CategoryId) -> bool) -> Vec<String> {
+        let mut failures = Vec::new();
+        for category in all().iter().filter(|category| check(category.id)) {
+            let expectations = category
+                .must_match
+                .iter()
+                .map(|text| (text, true))
+                .chain(category.must_not_match.iter().map(|text| (text, false)));
+            for (text, expected) in expectations {
+                let tags = tagging::tag_text(text, ClauseContext::default());
+                let tagged = tags.iter().any(|tag| tag.category == category.id);
+                if tagged != expected {
+                    let verdict = if expected { "missed" } else { "wrongly tagged" };
+                    failures.push(format!("{}: {verdict}: {text}", category.id.as_str()));
+                }
+            }
+        }
+        failures
+    }
+
+    #[test]
+    fn examples_of_rule_categories_behave() {
+        let failures = misbehaving_examples(rules::decides);
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    /// The learned model decides the other 8 categories. Their examples are checked against
+    /// the model's verdict for every category `model::covers`; a model category the model
+    /// does not cover yet has no decider at all and is skipped here, not passed: once the
+    /// model covers it, this test checks it with no change needed.
+    #[test]
+    fn examples_of_model_categories_behave_once_the_model_covers_them() {
+        let failures = misbehaving_examples(|id| !rules::decides(id) && model::covers(id));
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+}

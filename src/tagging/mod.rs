@@ -3,8 +3,8 @@
 //! Two layers decide together:
 //! - [`rules`]: precise patterns for what is unambiguous, with negation, scope and user-control
 //!   handling ("we do not sell your data" protects, it does not put at risk);
-//! - [`model`]: a sparse linear model over word n-grams and the rules' own outputs, learned from
-//!   CC BY data, for the categories whose wording varies too much for patterns alone.
+//! - [`model`]: a sparse linear model over word n-grams and legal cues, learned from CC BY
+//!   data, for the eight CLAUDETTE categories whose wording varies too much for patterns alone.
 //!
 //! [`facts`] then pulls out the numbers and places a finding states (opt-out days, liability cap,
 //! governing law, minimum age).
@@ -12,6 +12,7 @@
 pub mod facts;
 pub mod model;
 pub mod rules;
+pub mod scope;
 
 use serde::{Deserialize, Serialize};
 
@@ -56,15 +57,19 @@ pub struct Tag {
 }
 
 /// Tags one clause or sentence.
+///
+/// The learned model scores its eight categories in one pass over the clause (they share
+/// features); the rules decide the others.
 pub fn tag_text(text: &str, context: ClauseContext<'_>) -> Vec<Tag> {
+    let _ = context;
     let hits = rules::evaluate(text);
+    let learned = model::score(text);
     let mut tags = Vec::new();
 
     for category in CategoryId::ALL {
-        let confidence = if model::covers(category) {
-            model::score(category, text, context, &hits)
-        } else {
-            hits.confidence(category)
+        let confidence = match model::label_index(category) {
+            Some(label) => learned[label],
+            None => hits.confidence(category),
         };
         if let Some(confidence) = confidence {
             tags.push(Tag { category, confidence, facts: facts::extract(category, text) });

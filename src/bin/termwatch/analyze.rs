@@ -1,8 +1,10 @@
-//! `termwatch analyze`: one page in, its kind, grade and findings out.
+//! `termwatch analyze`: one page in; its kind, grade and findings out.
 
 use anyhow::Result;
+use termwatch::Report;
 
 use crate::input;
+use crate::render;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -25,8 +27,13 @@ enum Format {
 
 pub fn run(args: Args) -> Result<()> {
     let page = input::read_page(&args.file, args.url.as_deref())?;
-    let analysis = termwatch::analyze(&page);
-    let _ = args.format;
-    println!("{}", serde_json::to_string_pretty(&analysis)?);
+    let report = Report::from_analysis(&termwatch::analyze(&page));
+
+    let output = match args.format {
+        Format::Text => render::report_text(&report),
+        Format::Markdown => render::report_markdown(&report),
+        Format::Json => serde_json::to_string_pretty(&report)? + "\n",
+    };
+    print!("{output}");
     Ok(())
 }

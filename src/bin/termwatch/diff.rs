@@ -1,11 +1,119 @@
-//! `termwatch diff`.
+//! `termwatch diff`: two versions of a document in, what changed in substance out.
+//!
+//! Both files are read like `termwatch analyze` reads one (HTML, Markdown or text, by
+//! extension), analysed, and compared with [`termwatch::change::compare_analyses`]. The report
+//! comes out as text for a terminal, JSON for programs, Markdown, or one self-contained HTML
+//! page with the two versions side by side.
+
+mod html;
+mod markdown;
+mod text;
 
 use anyhow::Result;
+use termwatch::change::{self, ChangeReport, RiskChange};
+
+use crate::input;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// The older version: an .html, .md or .txt file, or - for standard input.
+    old: String,
+    /// The newer version: an .html, .md or .txt file.
+    new: String,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Markdown,
+    Html,
+}
 
 pub fn run(args: Args) -> Result<()> {
-    let _ = args;
-    anyhow::bail!("not built yet")
+    let old = termwatch::analyze(&input::read_page(&args.old, None)?);
+    let new = termwatch::analyze(&input::read_page(&args.new, None)?);
+    let report = change::compare_analyses(&old, &new);
+    print!("{}", render(&report, args.format)?);
+    Ok(())
+}
+
+/// A report in the chosen format.
+pub fn render(report: &ChangeReport, format: Format) -> Result<String> {
+    Ok(match format {
+        Format::Text => text::render(report),
+        Format::Json => serde_json::to_string_pretty(report)? + "\n",
+        Format::Markdown => markdown::render(report),
+        Format::Html => html::render(report),
+    })
+}
+
+/// The verdict as a headline.
+fn headline(report: &ChangeReport) -> &'static str {
+    match report.verdict {
+        change::Verdict::Identical => "No change",
+        change::Verdict::Cosmetic => "Cosmetic changes only",
+        change::Verdict::Substantive => "The terms changed",
+        change::Verdict::Unreadable => "Not compared: a version could not be read",
+    }
+}
+
+/// One line per risk that appeared or disappeared and per fact that changed, with a sign.
+fn risk_lines(report: &ChangeReport) -> Vec<(char, String)> {
+    let describe = |risk: &RiskChange| {
+        let facts: Vec<String> = risk
+            .facts
+            .iter()
+            .map(|(fact, value)| {
+                format!(
+                    "{} {}",
+                    change::report::fact_label(fact),
+                    change::report::fact_value(fact, value)
+                )
+            })
+            .collect();
+        let facts =
+            if facts.is_empty() { String::new() } else { format!(": {}", facts.join(", ")) };
+        let clauses = clause_list(&risk.clauses);
+        format!("{} ({}){facts} — {clauses}", risk.name, risk.severity.as_str())
+    };
+
+    let mut lines = Vec::new();
+    lines.extend(report.risks_added.iter().map(|risk| ('+', format!("{} added", describe(risk)))));
+    lines.extend(
+        report.risks_removed.iter().map(|risk| ('-', format!("{} removed", describe(risk)))),
+    );
+    for fact in &report.facts_changed {
+        let value = |value: &Option<String>| {
+            value
+                .as_deref()
+                .map_or("not stated".to_string(), |v| change::report::fact_value(&fact.fact, v))
+        };
+        lines.push((
+            '~',
+            format!(
+                "{}: {} → {} ({})",
+                change::report::fact_label(&fact.fact),
+                value(&fact.old),
+                value(&fact.new),
+                change::report::category_name(fact.category)
+            ),
+        ));
+    }
+    lines
+}
+
+fn clause_list(clauses: &[usize]) -> String {
+    let shown: Vec<String> =
+        clauses.iter().take(5).map(|index| format!("#{}", index + 1)).collect();
+    let more = clauses.len().saturating_sub(5);
+    let noun = if clauses.len() == 1 { "clause" } else { "clauses" };
+    if more > 0 {
+        format!("{noun} {} and {more} more", shown.join(", "))
+    } else {
+        format!("{noun} {}", shown.join(", "))
+    }
 }

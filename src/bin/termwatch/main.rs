@@ -8,12 +8,18 @@ mod bench;
 mod classify;
 mod diff;
 mod eval;
+mod heap;
+mod history;
 mod input;
+mod render;
 mod train;
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+
+#[global_allocator]
+static ALLOCATOR: heap::CountingAllocator = heap::CountingAllocator;
 
 #[derive(Parser)]
 #[command(name = "termwatch", version, about = "Read online terms: what they say, what changed")]
@@ -30,6 +36,9 @@ enum Command {
     Classify(classify::Args),
     /// Compare two versions of a document and say what changed in substance.
     Diff(diff::Args),
+    /// Record a newly read version of a document, or list the stored ones.
+    #[command(subcommand)]
+    History(history::Command),
     /// Score Termwatch on the labelled data sets and print the tables.
     Eval(eval::Args),
     /// Time analysis and comparison on large pages and print medians and throughput.
@@ -45,6 +54,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(args),
         Command::Classify(args) => classify::run(args),
         Command::Diff(args) => diff::run(args),
+        Command::History(command) => history::run(command),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
         Command::Train(args) => train::run(args),

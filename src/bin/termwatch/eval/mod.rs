@@ -10,6 +10,7 @@ mod claudette;
 mod cross_corpus;
 mod detection;
 pub mod metrics;
+mod sentences;
 mod tosdr;
 
 use std::path::{Path, PathBuf};

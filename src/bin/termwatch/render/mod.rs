@@ -1,0 +1,63 @@
+//! Turning reports into text a person reads: in a terminal or as Markdown.
+
+mod report_markdown;
+mod report_text;
+
+pub use report_markdown::report_markdown;
+pub use report_text::report_text;
+
+use termwatch::categories::{Polarity, Severity};
+use termwatch::report::ReportFinding;
+use termwatch::tagging::Facts;
+
+/// The groups findings are listed in: the worst risks first, protections last.
+pub const GROUPS: [(&str, Group); 4] = [
+    ("High risk", Group::Risk(Severity::High)),
+    ("Medium risk", Group::Risk(Severity::Medium)),
+    ("Low risk", Group::Risk(Severity::Low)),
+    ("In your favour", Group::Protective),
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Risk(Severity),
+    Protective,
+}
+
+impl Group {
+    pub fn holds(self, finding: &ReportFinding) -> bool {
+        match self {
+            Group::Risk(severity) => {
+                finding.polarity == Polarity::Risk && finding.severity == severity
+            }
+            Group::Protective => finding.polarity == Polarity::Protective,
+        }
+    }
+}
+
+/// The facts of a finding as short phrases ("opt-out window: 30 days").
+pub fn describe_facts(facts: &Facts) -> Vec<String> {
+    let mut phrases = Vec::new();
+    if let Some(days) = facts.days {
+        phrases.push(format!("opt-out window: {days} days"));
+    }
+    if let Some(cap) = &facts.cap {
+        phrases.push(format!("liability cap: {cap}"));
+    }
+    if let Some(law) = &facts.law {
+        phrases.push(format!("governing law: {law}"));
+    }
+    if let Some(venue) = &facts.venue {
+        phrases.push(format!("venue: {venue}"));
+    }
+    if let Some(duration) = &facts.duration {
+        phrases.push(format!("time to bring a claim: {duration}"));
+    }
+    if let Some(days) = facts.notice_days {
+        phrases.push(format!("notice before changes: {days} days"));
+    }
+    if let Some(age) = facts.min_age {
+        phrases.push(format!("minimum age: {age}"));
+    }
+    phrases
+}

@@ -1,0 +1,503 @@
+//! AI rules: restrictions on using a service for AI, and training on the reader's data.
+//!
+//! - `ai_use_restriction`: the reader may not use the service, its content or its output to
+//!   build, train, fine-tune, prompt, test, benchmark or validate AI or machine-learning
+//!   systems (including reservations against text and data mining).
+//! - `ai_training_on_user_data`: the provider uses (or may use) the reader's content, prompts,
+//!   conversations or usage data, de-identified or aggregated too, to train or improve models.
+//! - `no_ai_training`: the provider says it does not, or only with the reader's opt-in, or lets
+//!   the reader switch it off.
+//!
+//! The same phrase ("use ... to train models") is a restriction when the reader is the one
+//! forbidden, a risk when the provider affirms it about the reader's data, and a protection
+//! when the provider denies it or hands the choice to the reader.
+//!
+//! Known limits: "improve our services" without a model, algorithm or AI word is not read as
+//! training; a training practice described over two sentences ("We collect your prompts. They
+//! help our models learn.") is missed by the second sentence unless it names the data.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{helper, pattern, Decisions, Found, Pattern};
+use crate::categories::CategoryId;
+use crate::tagging::scope;
+
+macro_rules! ai_object {
+    () => {
+        concat!(
+            r"(?:artificial intelligence|ai|a\.i\.|machine[- ]learning|ml|llms?",
+            r"|large language models?|neural (?:networks?|nets?)|models?|algorithms?",
+            r"|generative (?:ai|models?|systems?|tools?)|(?:ai|ml) (?:systems?|tools?|products?",
+            r"|services?|technolog\w*|applications?|agents?)|assistants?|chatbots?|bots?)\b",
+        )
+    };
+}
+macro_rules! training_verb {
+    () => {
+        concat!(
+            r"(?:train\w*|re-?train\w*|fine[- ]?tun\w*|develop\w*|build\w*|creat\w*|improv\w*",
+            r"|enhanc\w*|benchmark\w*|validat\w*|test\w*|evaluat\w*|prompt\w*|distill\w*",
+            r"|teach\w*|feed(?:s|ing)?|power\w*|calibrat\w*|ground\w*)",
+        )
+    };
+}
+
+const USE_TO_TRAIN: Pattern = pattern!(
+    "ai.use_to_train",
+    trigger: [
+        "train|fine|develop|build|creat|improv|enhanc|benchmark|validat|test|evaluat|prompt|distill|teach|feed|power|calibrat|ground",
+        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generative|a.i.|assistant|bot",
+    ],
+    r"\b(?:use|uses|using|used|access\w*|scrap\w*|crawl\w*|mine|mining|extract\w*|harvest\w*",
+    r"|copy\w*|collect\w*|incorporat\w*|feed(?:s|ing)?|process\w*|analy[sz]\w*|leverag\w*|rely on",
+    r"|relying on|includ\w*|upload\w*|submit\w*|input\w*|put|load\w*|shar\w*|provid\w*)",
+    r"\b[^.;]*?\b(?:to|for|in|into|as)\b[^.;]{0,50}?\b(?P<at>",
+    training_verb!(),
+    r")\b[^.;]{0,70}?\b",
+    ai_object!(),
+);
+const TRAIN_AI: Pattern = pattern!(
+    "ai.train_ai",
+    trigger: [
+        "train|fine|develop|build|creat|improv|benchmark|validat|distill",
+        "=ai|=ml|llm|intelligence|learning|large language|generative|neural|foundation|language|competing",
+    ],
+    r"\b(?:train\w*|fine[- ]?tun\w*|develop\w*|build\w*|creat\w*|improv\w*|benchmark\w*",
+    r"|validat\w*|distill\w*)\b[^.;]{0,40}?\b(?:artificial intelligence|ai|machine[- ]learning",
+    r"|ml|llms?|large language|generative|neural|foundation|language|competing)",
+    r" ?(?:models?|systems?|tools?|products?|technolog\w*|services?|applications?",
+    r"|algorithms?)?\b",
+);
+const TRAIN_ON: Pattern = pattern!(
+    "ai.train_on",
+    trigger: [
+        "train|fine|improv",
+        "model|=ai|algorithm|system|llm",
+    ],
+    r"\b(?:train\w*|fine[- ]?tun\w*|improv\w*)\b[^.;]{0,40}?\b(?:models?|ai|algorithms?|systems?",
+    r"|llms?)\b[^.;]{0,40}?\b(?:on|using|with|from|based on)\b",
+);
+const AI_THEN_TRAIN: Pattern = pattern!(
+    "ai.ai_then_train",
+    trigger: [
+        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generative|assistant|bot",
+        "train|fine|teach",
+    ],
+    r"\b",
+    ai_object!(),
+    r"[^.;]*?\b(?:train\w*|fine[- ]?tun\w*|teach\w*)\b",
+);
+const MODELS_TRAINED_ON: Pattern = pattern!(
+    "ai.models_trained_on",
+    trigger: [
+        "model|=ai|algorithm|system|llm",
+        "trained|fine-tuned|improved|built|developed",
+    ],
+    r"\b(?:models?|ai|algorithms?|systems?|llms?)\b[^.;]{0,30}?\b(?:is|are|be|been|being|get)",
+    r"\s+(?:\w+\s+){0,2}?(?P<at>trained|fine-tuned|improved|built|developed)\b[^.;]{0,20}?",
+    r"\b(?:on|using|with|from)\b",
+);
+const DISTILL: Pattern = pattern!(
+    "ai.distill",
+    trigger: [
+        "distil",
+    ],
+    r"\bdistil\w*",
+);
+const MODEL_TRAINING: Pattern = pattern!(
+    "ai.model_training",
+    trigger: [
+        "model|training|improvement|development|fine-tun|fine tun|finetun",
+        "model|=ai|=ml|learning|llm|algorithm|system|training purpose",
+    ],
+    r"\b(?:improv\w*|train\w*) (?:the |our )?models? for everyone\b",
+    r"|\b(?:model|ai|machine[- ]learning|ml|llm) (?:training|improvement|development)\b",
+    r"|\b(?:training|improvement|development|fine[- ]?tuning) of (?:our |the |its |their )?",
+    r"(?:ai |ml |machine[- ]learning |language |generative )?(?:models?|ai|algorithms?",
+    r"|systems?)\b|\btraining purposes\b",
+);
+const TRAINING_ON_DATA: Pattern = pattern!(
+    "ai.training_on_data",
+    trigger: [
+        "train",
+    ],
+    r"\btrain(?:s|ed|ing)? on\b|\bused? (?:for|in) (?:\w+ )?training\b",
+);
+const TRAINING_CONTROL: Pattern = pattern!(
+    "ai.training_control",
+    trigger: [
+        "train",
+        "opt|turn|disabl|switch|exclud|object|do not train",
+    ],
+    r"\b(?:opt(?:s|ed|ing)?[- ]?out of|turn(?:ing)? off|disabl\w*|switch\w* off|exclud\w*",
+    r"(?: [\w-]+){0,3} from|object\w* to)(?: the| your)? (?:model |ai |use \w+ )?",
+    r"training\b|\bdo not train on my\b",
+);
+const HELPS_MODELS: Pattern = pattern!(
+    "ai.helps_models",
+    trigger: [
+        "help|allow|enabl",
+        "model|=ai|algorithm",
+    ],
+    r"\b(?:helps?|allow\w*|enabl\w*) (?:us )?(?:to )?(?:train|improve|teach)\b[^.;]*?",
+    r"\b(?:models?|ai|algorithms?)\b|\b(?:helps?|allow\w*|enabl\w*) (?:our |the )?(?:models?",
+    r"|ai|algorithms?)\b",
+);
+const COMPETING_USE: Pattern = pattern!(
+    "ai.competing",
+    trigger: [
+        "compet",
+    ],
+    r"\bcompet\w*",
+);
+const TRAINING_DATA_INCLUDES: Pattern = pattern!(
+    "ai.training_data_includes",
+    trigger: [
+        "training",
+        "includ|contain|consist|compris",
+    ],
+    r"\btraining (?:data|datasets?|corpus|corpora|materials?)\b[^.;]*?\b(?:includ\w*|contain\w*",
+    r"|consist\w*|compris\w*)\b",
+);
+const PURPOSE_TRAINING: Pattern = pattern!(
+    "ai.purpose_training",
+    trigger: [
+        "train|improv|develop|fine",
+        "model|=ai|algorithm",
+    ],
+    r"(?:^\s*(?:\(?[a-z0-9]{1,3}[.)]\s*)?|[:;,]\s+|\b(?:for example|including|such as|e\.g\.),?",
+    r"\s+)(?:to\s+)?(?P<at>train\w*|improv\w*|develop\w*|fine-tun\w*)",
+    r"(?: and (?:improv\w*|train\w*|develop\w*))?(?: of)? (?:our|its|the|their) (?:ai ",
+    r"|artificial intelligence |machine learning |language |generative )?(?:models?|ai",
+    r"|algorithms?)\b",
+);
+const DATA_MINING: Pattern = pattern!(
+    "ai.data_mining",
+    trigger: [
+        "mining|tdm",
+    ],
+    r"\btext and data mining\b|\b(?:data|text) mining\b|\btdm\b",
+);
+
+pub(super) const PATTERNS: &[Pattern] = &[
+    USE_TO_TRAIN,
+    TRAIN_AI,
+    TRAIN_ON,
+    AI_THEN_TRAIN,
+    MODELS_TRAINED_ON,
+    MODEL_TRAINING,
+    DATA_MINING,
+    DISTILL,
+    TRAINING_ON_DATA,
+    TRAINING_CONTROL,
+    HELPS_MODELS,
+    PURPOSE_TRAINING,
+    COMPETING_USE,
+    TRAINING_DATA_INCLUDES,
+];
+
+/// The reader's own content or activity, as a provider would name it.
+static READER_DATA: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:your|user|users'?|customer|member|people's|consumer|individuals')\s+(?:[\w-]+\s+){0,2}?",
+        r"\b(?:content|data|information|inputs?|prompts?|outputs?|conversations?|chats?",
+        r"|messages?|interactions?|feedback|queries|questions|files|uploads|usage|activity",
+        r"|recordings?|voice|images?|photos?|posts?|documents?|code|responses|history|searches",
+        r"|ratings?)\b",
+        r"|\b(?:inputs?|prompts?|conversations?|chats?|chat history|interactions|queries)\b",
+        r"|\b(?:content|data|information|files|documents|materials|photos|images|videos",
+        r"|recordings|messages|posts|code|text|ratings|answers|feedback|questions) (?:that ",
+        r"|which )?you\b|\b(?:data|content|information) (?:from|of|about) (?:your|free|paid",
+        r"|user|customer|consumer|personal|our users)",
+        r"|\bwhat you (?:share|type|say|upload|write|ask)\b|\bpersonal (?:data|information)\b",
+        r"|\b(?:content|data|information) (?:from|on|in) (?:our|the) (?:services?|products?",
+        r"|platform)\b|\bconversations people\b|\byour use of\b|\b(?:consumer|customer|user) (?:information|data)\b",
+        r"|\b(?:de-?identified|aggregated?|anonymi[sz]ed|pseudonymi[sz]ed) (?:data|information",
+        r"|content|usage)\b|\b(?:usage|customer|business|enterprise|api) data\b",
+    ))
+});
+
+/// A prohibition or reservation that binds the reader (or anyone) rather than the provider.
+static PROHIBITION: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:may not|must not|shall not|cannot|can't|will not|won't|do not|don't|not permitted",
+        r"|not allowed|not authori[sz]ed|prohibit\w*|forbid\w*|restrict\w*|agree not|never",
+        r"|not to|refrain|without (?:our |the |\w+'s )?(?:\w+ ){0,2}(?:consent|permission",
+        r"|authori[sz]ation|approval|licen[cs]e)|reserve\w* (?:all |the |our )?(?:\w+ )?rights?",
+        r"|expressly reserve|opt\w* out of (?:text and |data )*mining|except as (?:expressly )?",
+        r"permitted|no (?:right|licen[cs]e)",
+        r"|unauthori[sz]ed|misuse|violat\w*|infring\w*)\b",
+    ))
+});
+
+/// A prohibition that binds the reader, anyone, or no one in particular ("is prohibited"),
+/// as opposed to a promise the provider makes about itself.
+static READER_BOUND: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:you|users?|customers?|licensees?|developers?|members?|anyone|no one|nobody",
+        r"|third parties|any (?:person|user|party|third party))\b(?:\s+[\w']+){0,3}?\s+",
+        r"(?:may not|must not|shall not|cannot|can't|will not|won't|agrees? not|(?:are|is) not",
+        r" (?:permitted|allowed|authori[sz]ed)|(?:are|is) prohibited|do not|don't|should not",
+        r"|not to)\b|\b(?:is|are|be) (?:\w+ )?(?:prohibited|not permitted|forbidden|not allowed",
+        r"|not authori[sz]ed)\b|\bprohibited\b|\bmay not be used\b|\bagree not to\b",
+        r"|\brefrain from\b|\bwithout (?:our |the |\w+'s )?(?:\w+ ){0,2}(?:consent|permission",
+        r"|authori[sz]ation|approval)\b",
+    ))
+});
+
+/// A list item of prohibited uses, opening on the verb ("Using Output to ...", "(c) scrape,
+/// mine or distil ...").
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"^\s*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:using|use|utili[sz]\w*|scrap\w*|distil\w*",
+        r"|extract\w*|crawl\w*|harvest\w*|copy\w*|mine|mining|train\w*|develop\w*|build\w*)\b",
+    ))
+});
+
+/// Building something that competes with the provider: always a rule for the reader.
+static COMPETING: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:develop|build|creat|train|improv|fine-?tun|distil)\w*\b[^.;]*?\bcompet\w*",
+        r"|\bcompeting (?:ai |artificial intelligence |machine learning )?(?:models?|products?",
+        r"|services?)\b",
+    ))
+});
+
+/// The reader's data is the thing not used ("your conversations will not be used"): a
+/// promise of the provider, not a rule for the reader.
+static READER_DATA_SPARED: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:your|customer|user|users'|business|enterprise)\b[^.;]{0,40}?\b(?:is|are|will|won't",
+        r"|shall)\b[^.;]{0,12}?\b(?:not|never|n't)\b[^.;]{0,20}?\b(?:be )?(?:used|trained)",
+    ))
+});
+
+/// The provider denying something about its own use of the reader's data.
+static PROVIDER_DENIES: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:we|us|our company)\b[^.;]{0,40}?\b(?:do not|don't|will not|won't|never|does not",
+        r"|doesn't|are not|aren't|cannot|can't|shall not)\b[^.;]{0,30}?\b(?:use|train|share",
+        r"|access|sell|review|allow)\w*",
+    ))
+});
+
+pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
+    let restriction = decide_restriction(found, out);
+    if !restriction {
+        decide_training(found, out);
+    }
+}
+
+fn decide_restriction(found: &Found<'_>, out: &mut Decisions) -> bool {
+    let phrase = found.any_of(&[&USE_TO_TRAIN, &TRAIN_AI, &AI_THEN_TRAIN]);
+    let mining = found.any(&DATA_MINING);
+    let competing_word = found.any(&COMPETING_USE);
+    let distill = found.any(&DISTILL);
+    if !(phrase || mining || competing_word || distill) {
+        return false;
+    }
+
+    // Cheapest checks first: each helper is a scan of the clause.
+    let reserved_mining = mining && found.has(&PROHIBITION);
+    let restricted = reserved_mining || {
+        let competing =
+            competing_word && found.has(&COMPETING) && (phrase || found.has(&MODEL_WORD));
+        let bound = || reader_bound(found.text) || found.has(&LIST_ITEM);
+        let candidate = competing || ((phrase || (distill && found.has(&FROM_SERVICE))) && bound());
+        candidate && !found.has(&PROVIDER_DENIES) && !found.has(&READER_DATA_SPARED)
+    };
+    if restricted {
+        out.add(CategoryId::AiUseRestriction, 0.85);
+    }
+    restricted
+}
+
+fn decide_training(found: &Found<'_>, out: &mut Decisions) {
+    let text = found.text;
+    let practices = [
+        &USE_TO_TRAIN,
+        &TRAIN_ON,
+        &MODELS_TRAINED_ON,
+        &MODEL_TRAINING,
+        &TRAINING_ON_DATA,
+        &HELPS_MODELS,
+        &PURPOSE_TRAINING,
+        &TRAINING_DATA_INCLUDES,
+    ];
+    if !found.any_of(&practices) && !found.any(&TRAINING_CONTROL) {
+        return;
+    }
+    if found.has(&QUESTION) || found.has(&POINTER) {
+        return;
+    }
+    let reader_data = found.has(&READER_DATA);
+    let public_only = found.has(&PUBLIC_SOURCE) && !found.has(&READER_MARKER);
+    let some_data = reader_data || found.has(&ANY_DATA);
+    let mut risk = false;
+    let mut protection = false;
+
+    // A denial covers the rest of its sentence unless a contrast opens a new statement ("we do
+    // not use X to train, including for Y" vs "... but we use feedback to train").
+    let denials: Vec<usize> = practices
+        .iter()
+        .flat_map(|pattern| found.at(pattern))
+        .filter(|(range, stance)| {
+            let exception = scope::exception_after(scope::sentence_after(text, range.end));
+            stance.negated && !exception.is_some_and(leaky_exception)
+        })
+        .map(|(range, _)| range.start)
+        .collect();
+    let denied = |start: usize| {
+        denials.iter().any(|&denial| {
+            let (from, to) = if denial <= start { (denial, start) } else { (start, denial) };
+            !CONTRAST.is_match(&text[from..to])
+        })
+    };
+
+    for pattern in practices {
+        for (range, stance) in found.at(pattern) {
+            let mut stance = *stance;
+            stance.negated |= denied(range.start);
+            // A choice handed to the reader ("opt out of model training") is about their data
+            // even when the clause does not name it; a denial needs only some data named; a
+            // stated practice needs the reader's data, unless it is a purpose of processing
+            // ("to train our models") in a clause that names no public source.
+            let chosen = stance.controlled || stance.consent_gated;
+            let purpose = std::ptr::eq(pattern, &PURPOSE_TRAINING) && !public_only;
+            let relevant =
+                chosen || (stance.negated && some_data) || (reader_data && !public_only) || purpose;
+            if !relevant {
+                continue;
+            }
+            let exception = scope::exception_after(scope::sentence_after(text, range.end));
+            let leaky = exception.is_some_and(leaky_exception);
+            if stance.negated && leaky {
+                risk = true;
+            } else if stance.negated || chosen {
+                protection = true;
+            } else {
+                risk = true;
+            }
+        }
+    }
+
+    // "Opt out of training" hands the reader a choice; "no mechanism to exclude ... from
+    // training" denies it, so training goes on.
+    for (_, stance) in found.at(&TRAINING_CONTROL) {
+        if stance.negated {
+            risk = true;
+        } else {
+            protection = true;
+        }
+    }
+
+    if risk {
+        out.add(CategoryId::AiTrainingOnUserData, 0.85);
+    } else if protection {
+        out.add(CategoryId::NoAiTraining, 0.85);
+    }
+}
+
+/// Whether a prohibition binds the reader; "if you do not want us to ..." is a condition, not a
+/// prohibition.
+fn reader_bound(text: &str) -> bool {
+    READER_BOUND.find_iter(text).any(|found| {
+        let conditional = text[..found.start()].trim_end().ends_with("if");
+        !conditional && !found.as_str().ends_with("want")
+    })
+}
+
+static MODEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:models?|ai|artificial intelligence|machine[- ]learning|llms?|algorithms?",
+        r"|train\w*|fine-?tun\w*|generat\w*)\b",
+    ))
+});
+
+static FROM_SERVICE: LazyLock<Regex> = LazyLock::new(|| {
+    helper(r"\b(?:from|of) (?:the|our|its) (?:services?|models?|platform|site|api)|\boutputs?\b")
+});
+
+/// Whether the exception to a denial lets the reader's data into training anyway ("except
+/// when you give feedback", "except for free accounts"), rather than only with their choice
+/// ("unless you opt in") or as the law demands.
+fn leaky_exception(exception: &str) -> bool {
+    static LEAKY: LazyLock<Regex> = LazyLock::new(|| {
+        helper(r"\b(?:feedback|free|flag\w*|report\w*|safety|moderation|review\w*|not opted)")
+    });
+    if LEAKY.is_match(exception) {
+        return true;
+    }
+    !scope::benign_exception(exception) && !exception.contains("opt")
+}
+
+static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
+    helper(r"\b(?:but|however|although|whereas|except|unless|otherwise)\b|;|\(\w\)|\b\w\)")
+});
+
+static QUESTION: LazyLock<Regex> = LazyLock::new(|| helper(r"\?\s*$"));
+
+/// A pointer to another document ("For more information on the data we use to train our
+/// models, see ..."), which states no practice itself.
+static POINTER: LazyLock<Regex> =
+    LazyLock::new(|| helper(r"^\s*(?:for (?:more )?(?:information|details)|to learn more)\b"));
+
+/// Sources that are not the reader: models trained on public or licensed data.
+static PUBLIC_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\bpublicly available\b|\bpublic (?:data|information|sources|internet)\b",
+        r"|\bfrom the internet\b|\bon the internet\b|\bthird[- ]party (?:sources|datasets|data)\b",
+        r"|\blicensed (?:data|datasets|content)\b",
+    ))
+});
+
+/// Words that tie a clause to the reader even when it also names public sources.
+static READER_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    helper(r"\b(?:you|your|users?|customers?|inputs?|prompts?|conversations?|chats?)\b")
+});
+
+/// Any data at all: enough for a denial ("we do not use this content to train our models").
+static ANY_DATA: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:content|data|information|inputs?|outputs?|files|conversations?|messages?",
+        r"|services?|documents?)\b",
+    ))
+});
+
+#[cfg(test)]
+mod tests {
+    use crate::categories::CategoryId;
+    use crate::tagging::rules::evaluate;
+
+    fn tags(text: &str) -> Vec<CategoryId> {
+        evaluate(text).decided.into_iter().map(|(category, _)| category).collect()
+    }
+
+    #[test]
+    fn reader_forbidden_to_train_is_a_restriction() {
+        let text = "You may not use the Services or any output to train machine learning models.";
+        assert_eq!(tags(text), vec![CategoryId::AiUseRestriction]);
+    }
+
+    #[test]
+    fn provider_training_on_reader_data_is_a_risk() {
+        let text = "We may use your prompts and conversations to train and improve our models.";
+        assert_eq!(tags(text), vec![CategoryId::AiTrainingOnUserData]);
+        let text = "Your chats may be used to improve our AI models unless you opt out.";
+        assert_eq!(tags(text), vec![CategoryId::AiTrainingOnUserData]);
+    }
+
+    #[test]
+    fn provider_denial_or_reader_choice_is_protective() {
+        for text in [
+            "We do not use your content to train our models.",
+            "Your conversations are never used for model training.",
+            "You can opt out of model training in your settings.",
+            "We only use your data to improve our models if you opt in.",
+        ] {
+            assert_eq!(tags(text), vec![CategoryId::NoAiTraining], "{text}");
+        }
+    }
+}

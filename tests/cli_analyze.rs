@@ -1,0 +1,134 @@
+//! The `termwatch` command as a user meets it: the sample terms page, the JSON shape tools rely
+//! on, and the exit codes.
+
+use std::process::{Command, Output};
+
+fn termwatch(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_termwatch")).args(args).output().expect("runs termwatch")
+}
+
+fn sample_json() -> serde_json::Value {
+    let output = termwatch(&["analyze", "--format", "json", "samples/lumenfold-terms.html"]);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice(&output.stdout).expect("analyze prints JSON")
+}
+
+fn categories(report: &serde_json::Value) -> Vec<String> {
+    report["findings"]
+        .as_array()
+        .expect("findings is a list")
+        .iter()
+        .map(|finding| finding["category"].as_str().expect("category is a string").to_string())
+        .collect()
+}
+
+#[test]
+fn the_sample_terms_page_is_a_graded_terms_of_service() {
+    let report = sample_json();
+
+    assert_eq!(report["document"]["kind"], "terms_of_service");
+    assert_eq!(report["document"]["is_terms"], true);
+    assert_eq!(report["document"]["language"], "en");
+    assert!(report["grade"]["letter"].is_string());
+}
+
+#[test]
+fn the_sample_page_carries_its_dispute_and_ai_clauses() {
+    let found = categories(&sample_json());
+
+    for expected in [
+        "arbitration",
+        "arbitration_opt_out",
+        "class_action_waiver",
+        "jury_trial_waiver",
+        "choice_of_law",
+        "limitation_of_liability",
+        "ai_training_on_user_data",
+        "ai_use_restriction",
+        "no_data_sale",
+    ] {
+        assert!(found.iter().any(|category| category == expected), "{expected} in {found:?}");
+    }
+}
+
+#[test]
+fn facts_are_read_from_the_clauses_that_state_them() {
+    let report = sample_json();
+    let findings = report["findings"].as_array().expect("findings is a list");
+    let fact = |category: &str, name: &str| {
+        findings
+            .iter()
+            .filter(|finding| finding["category"] == category)
+            .find_map(|finding| finding["facts"].get(name).cloned())
+    };
+
+    assert_eq!(fact("arbitration_opt_out", "days"), Some(serde_json::json!(30)));
+    assert_eq!(fact("age_requirement", "min_age"), Some(serde_json::json!(16)));
+    assert_eq!(fact("choice_of_law", "law"), Some(serde_json::json!("Delaware")));
+}
+
+#[test]
+fn every_quote_is_the_page_text_at_its_span() {
+    let report = sample_json();
+
+    for finding in report["findings"].as_array().expect("findings is a list") {
+        let start = finding["start"].as_u64().expect("start") as usize;
+        let end = finding["end"].as_u64().expect("end") as usize;
+        let quote = finding["quote"].as_str().expect("quote");
+        assert!(start < end, "empty span for {quote}");
+        assert_eq!(quote.encode_utf16().count(), end - start, "UTF-16 length of {quote}");
+    }
+}
+
+#[test]
+fn a_missing_file_is_one_line_naming_it_and_exit_1() {
+    let output = termwatch(&["analyze", "no/such/file.html"]);
+
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("no/such/file.html"), "{stderr}");
+}
+
+#[test]
+fn bad_usage_exits_2() {
+    assert_eq!(termwatch(&["analyze"]).status.code(), Some(2));
+    assert_eq!(termwatch(&["analyze", "--format", "pdf", "x.html"]).status.code(), Some(2));
+    assert_eq!(termwatch(&["no-such-command"]).status.code(), Some(2));
+}
+
+#[test]
+fn text_and_markdown_reports_lead_with_the_grade() {
+    let text = termwatch(&["analyze", "samples/lumenfold-terms.html"]);
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Grade "), "{text}");
+    assert!(text.contains("HIGH RISK"), "{text}");
+
+    let markdown = termwatch(&["analyze", "--format", "markdown", "samples/lumenfold-terms.html"]);
+    let markdown = String::from_utf8_lossy(&markdown.stdout);
+    assert!(markdown.starts_with("# "), "{markdown}");
+    assert!(markdown.contains("## High risk"), "{markdown}");
+}
+
+#[test]
+fn classify_keeps_one_output_line_per_input_line() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_termwatch"))
+        .arg("classify")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs termwatch");
+    let input = "We do not sell your personal information.\n\nYou must be at least 13 years old.\n";
+    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), input.as_bytes())
+        .expect("writes");
+    let output = child.wait_with_output().expect("finishes");
+
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["categories"], serde_json::json!(["no_data_sale"]));
+    assert_eq!(lines[1]["categories"], serde_json::json!([]));
+    assert_eq!(lines[2]["categories"], serde_json::json!(["age_requirement"]));
+}
