@@ -58,7 +58,7 @@ fn write(name: &str, bytes: &[u8]) -> PathBuf {
 fn run_cli(path: &Path) -> (Output, Duration) {
     let started = Instant::now();
     let output = Command::new(env!("CARGO_BIN_EXE_termwatch"))
-        .arg("analyze")
+        .args(["analyze", "--format", "json"])
         .arg(path)
         .output()
         .expect("run termwatch");
@@ -77,14 +77,14 @@ fn assert_cli_refuses(path: &Path, reason: &str) {
     assert!(stderr.contains(reason), "{stderr}");
 }
 
-/// The CLI reads the file, prints its analysis as JSON and exits with 0, in time.
+/// The CLI reads the file, prints its report as JSON and exits with 0, in time.
 fn assert_cli_reads(path: &Path) -> serde_json::Value {
     let (output, took) = run_cli(path);
     let stderr = String::from_utf8_lossy(&output.stderr);
 
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(took < time_limit() * 30, "took {took:?}");
-    serde_json::from_slice(&output.stdout).expect("JSON analysis")
+    serde_json::from_slice(&output.stdout).expect("JSON report")
 }
 
 /// Reads bytes with the library the way the CLI does, timed, through to a full analysis.
@@ -207,7 +207,7 @@ fn html_nested_ten_thousand_deep_is_read_in_time() {
 
     let path = write("deep.html", format!("{}deep text", "<div>".repeat(10_000)).as_bytes());
     let json = assert_cli_reads(&path);
-    assert_eq!(json["document"]["clauses"][0]["text"], "deep text");
+    assert_eq!(json["document"]["words"], 2);
 }
 
 #[test]
