@@ -90,7 +90,8 @@ pub fn canonical_key(address: &str) -> Result<String, UrlError> {
 /// links unwrapped to their destination, e-mail obfuscation tokens hidden. Never fails: a link
 /// that is not an address (`#section`, `/relative/path`) keeps its path and kept parameters.
 pub fn link_key(link: &str) -> String {
-    let link = link.trim();
+    let visible: String = link.chars().filter(|c| !is_invisible(*c)).collect();
+    let link = visible.trim();
     if link.contains(EMAIL_PROTECTION_PATH) {
         return "email-protection".to_string();
     }
@@ -231,6 +232,11 @@ fn is_tracking_param(name: &str) -> bool {
         || name.ends_with("_did")
 }
 
+/// Characters that render as nothing; pages add them to link texts between two fetches.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}')
+}
+
 fn split_once_or(text: &str, separator: char) -> (&str, &str) {
     text.split_once(separator).unwrap_or((text, ""))
 }
@@ -353,6 +359,10 @@ mod tests {
         );
         assert_eq!(link_key("mailto:Legal@Example.com"), "mailto:legal@example.com");
         assert_eq!(link_key("#section-2"), "/");
+        assert_eq!(
+            link_key("https://a.example/pricing\u{2060}"),
+            link_key("https://a.example/pricing")
+        );
     }
 
     #[test]

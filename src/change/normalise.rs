@@ -157,12 +157,16 @@ pub fn line_role(text: &str, tokens: &[Token]) -> LineRole {
         return LineRole::Body;
     }
 
-    let Some(date) = date_pattern().find(text) else {
+    // Emphasis marks (`_Last updated: May 2, 2025_`) would glue words together for `\b`;
+    // blanking them keeps every byte offset.
+    let plain = text.replace(['_', '*'], " ");
+    let Some(date) = date_pattern().find(&plain) else {
         return LineRole::Body;
     };
-    let words_besides_date = text[..date.start()].split_whitespace().count()
-        + text[date.end()..].split_whitespace().count();
-    let is_date_line = words_besides_date == 0 || date_line_pattern().is_match(text);
+    let is_word = |word: &&str| word.chars().any(char::is_alphanumeric);
+    let words_besides_date = plain[..date.start()].split_whitespace().filter(is_word).count()
+        + plain[date.end()..].split_whitespace().filter(is_word).count();
+    let is_date_line = words_besides_date == 0 || date_line_pattern().is_match(&plain);
     if !is_date_line || words_besides_date > 14 {
         return LineRole::Body;
     }
@@ -452,6 +456,8 @@ mod tests {
             ("Dernière mise à jour : 3 mars 2025", "3 mars 2025"),
             ("Stand: 01.02.2024", "01.02.2024"),
             ("January 2024", "January 2024"),
+            ("_Last updated: September 30, 2024_", "September 30, 2024"),
+            ("September 14, 2026.", "September 14, 2026"),
         ] {
             let role = line_role(line, &tokenize(line));
             let LineRole::Date(found) = role else { panic!("{line:?} is a date line") };

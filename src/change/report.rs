@@ -281,12 +281,25 @@ fn substance_sentences(report: &ChangeReport) -> Vec<String> {
 
 fn fact_phrase(fact: &FactChange) -> String {
     let label = fact_label(&fact.fact);
-    let value = |value: &Option<String>| value.as_deref().map(|v| fact_value(&fact.fact, v));
-    match (value(&fact.old), value(&fact.new)) {
-        (Some(old), Some(new)) => format!("{label} changed from {old} to {new}"),
-        (None, Some(new)) => format!("{label} now stated: {new}"),
-        (Some(old), None) => format!("{label} no longer stated (was {old})"),
-        (None, None) => format!("{label} changed"),
+    let values = |value: &Option<String>| -> Vec<String> {
+        let values = value.as_deref().map(|v| v.split(", ").map(str::to_string).collect());
+        values.unwrap_or_default()
+    };
+    let (old, new) = (values(&fact.old), values(&fact.new));
+    let shown = |values: &[String]| {
+        values.iter().map(|v| fact_value(&fact.fact, v)).collect::<Vec<_>>().join(", ")
+    };
+    let gained: Vec<String> = new.iter().filter(|v| !old.contains(v)).cloned().collect();
+    let lost: Vec<String> = old.iter().filter(|v| !new.contains(v)).cloned().collect();
+
+    match (old.is_empty(), new.is_empty(), gained.is_empty(), lost.is_empty()) {
+        (true, _, _, _) => format!("{label} now stated: {}", shown(&new)),
+        (_, true, _, _) => format!("{label} no longer stated (was {})", shown(&old)),
+        (_, _, false, true) => {
+            format!("{label} {} added (besides {})", shown(&gained), shown(&old))
+        }
+        (_, _, true, false) => format!("{label} {} dropped (still {})", shown(&lost), shown(&new)),
+        _ => format!("{label} changed from {} to {}", shown(&old), shown(&new)),
     }
 }
 

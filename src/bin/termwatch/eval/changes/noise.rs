@@ -167,8 +167,9 @@ fn quotes_and_dashes(source: &str) -> Option<(String, String)> {
     (out != source).then(|| (source.to_string(), out))
 }
 
-/// Changes the date of the "Last updated" or "Effective" line, or adds such a line with two
-/// different dates when the version has none.
+/// Changes the date of the first "Last updated" or "Effective" line (later dated lines are
+/// often a change log, whose dates are content), or adds such a line with two different dates
+/// when the version has none.
 fn bump_date_line(source: &str) -> Option<(String, String)> {
     let mut found = false;
     let variant: Vec<String> = source
@@ -176,7 +177,7 @@ fn bump_date_line(source: &str) -> Option<(String, String)> {
         .map(|line| {
             let plain = line.trim_start_matches(['#', '*', '_', ' ']).trim_end_matches(['*', '_']);
             match normalise::line_role(plain, &normalise::tokenize(plain)) {
-                LineRole::Date(date) => {
+                LineRole::Date(date) if !found => {
                     found = true;
                     line.replacen(&date.date, "September 14, 2026", 1)
                 }

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use termwatch::categories::CategoryId;
+use termwatch::change::normalise::{self, TokenKind};
 use termwatch::change::{ChangeKind, ChangeReport};
 use termwatch::document::Clause;
 
@@ -239,31 +240,17 @@ fn number_found(report: &ChangeReport, tagged: &[CategoryId], old: &str, new: &s
     })
 }
 
-/// The first whole number in a clause after its first word, with its byte range.
+/// The first number token of a clause after its first token (which may be a provision
+/// number), as the comparison's tokenizer cuts it: numbers inside links do not count.
 fn inner_number(text: &str) -> Option<(std::ops::Range<usize>, String)> {
-    let first_word_end = text.find(char::is_whitespace)?;
-    let bytes = text.as_bytes();
-    let mut index = first_word_end;
-    while index < bytes.len() {
-        let previous = bytes[index - 1];
-        let starts =
-            bytes[index].is_ascii_digit() && !previous.is_ascii_alphanumeric() && previous != b'.';
-        if starts {
-            let mut end = index;
-            while end < bytes.len() && (bytes[end].is_ascii_digit() || bytes[end] == b',') {
-                end += 1;
-            }
-            let number = text[index..end].trim_end_matches(',');
-            let end = index + number.len();
-            let glued = bytes.get(end).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'.');
-            if !glued && number.len() <= 9 {
-                return Some((index..end, number.to_string()));
-            }
-            index = end;
-        }
-        index += 1;
-    }
-    None
+    let tokens = normalise::tokenize(text);
+    let token = tokens.iter().skip(1).find(|token| {
+        let digits = &text[token.range.clone()];
+        token.kind == TokenKind::Number
+            && digits.len() <= 9
+            && digits.chars().all(|c| c.is_ascii_digit() || c == ',')
+    })?;
+    Some((token.range.clone(), text[token.range.clone()].to_string()))
 }
 
 /// A clause to edit: the first, in a fixed shuffled order, that passes `wanted`, occurs exactly
@@ -313,5 +300,9 @@ mod tests {
         assert_eq!(inner_number("Fees of 1,000 dollars apply.").unwrap().1, "1,000");
         assert_eq!(inner_number("See section 3.1 for details."), None);
         assert_eq!(inner_number("Use the v2 API, or 5 others."), Some((19..20, "5".to_string())));
+        assert_eq!(
+            inner_number("See [page](https://x.example/960) or 7 more."),
+            Some((37..38, "7".to_string()))
+        );
     }
 }
