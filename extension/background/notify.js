@@ -12,12 +12,18 @@ export async function notifyChange(entry, change) {
   const title = t('notifyChangedTitle', entry.title || new URL(entry.url).hostname);
   const message = change.summary || t('notifyChangedMessage');
   const id = `${PREFIX}${entry.docKey}|${change.fromId}|${change.toId}`;
+  // Recorded before the browser is asked, so the record says what Termwatch decided even where
+  // a headless or locked-down browser shows no notification centre.
+  await ext.storage.session.set({ [`${NOTIFIED}${id}`]: Date.now() });
   try {
     await ext.notifications.create(id, notificationOptions(title, message));
   } catch (error) {
     console.warn('termwatch: notification failed', error);
   }
 }
+
+/** Key prefix, in `storage.session`, of the changes this browser session announced. */
+export const NOTIFIED = 'notified:';
 
 /** Opens the comparison page for a clicked change notification. */
 export function onNotificationClicked(id) {
