@@ -477,7 +477,8 @@ const PUBLISHED: &[&str] =
 
 /// Measures the page's text.
 pub fn measure(page: &Page, document: &Document) -> TextCues {
-    let sample = folded_sample(document);
+    let folded = folded_clauses(document);
+    let sample = folded_sample(&folded);
     let sample_words = sample.split(' ').filter(|word| !word.is_empty()).count();
 
     let mut counts: HashMap<Cue, usize> = HashMap::new();
@@ -500,7 +501,7 @@ pub fn measure(page: &Page, document: &Document) -> TextCues {
         article_per_k: per_k(Cue::Article),
         article_hits: counts.get(&Cue::Article).copied().unwrap_or(0),
         kind_per_k,
-        obligation_share: obligation_share(document),
+        obligation_share: obligation_share(&folded),
         numbered_share: numbered_share(document),
         article_marks: article_marks(page),
         legal_headings: legal_headings(document),
@@ -515,25 +516,41 @@ fn per_thousand(count: usize, words: usize) -> f32 {
     }
 }
 
-/// The clauses' text, folded, up to [`SAMPLE_BYTES`].
-fn folded_sample(document: &Document) -> String {
-    let mut sample = String::new();
+/// The clauses the counts read, each folded once: the first [`CLAUSES_READ`], and beyond them
+/// as many as the sample needs to reach [`SAMPLE_BYTES`].
+fn folded_clauses(document: &Document) -> Vec<String> {
+    let mut folded = Vec::new();
+    let mut bytes = 0;
     for clause in &document.clauses {
+        if folded.len() >= CLAUSES_READ && bytes >= SAMPLE_BYTES {
+            break;
+        }
+        let text = fold(&clause.text);
+        bytes += text.len() + 1;
+        folded.push(text);
+    }
+    folded
+}
+
+/// The folded clauses joined by spaces, up to [`SAMPLE_BYTES`].
+fn folded_sample(folded: &[String]) -> String {
+    let mut sample = String::new();
+    for text in folded {
         if sample.len() >= SAMPLE_BYTES {
             break;
         }
-        sample.push_str(&fold(&clause.text));
+        sample.push_str(text);
         sample.push(' ');
     }
     sample
 }
 
-fn obligation_share(document: &Document) -> f32 {
-    let clauses = &document.clauses[..document.clauses.len().min(CLAUSES_READ)];
+fn obligation_share(folded: &[String]) -> f32 {
+    let clauses = &folded[..folded.len().min(CLAUSES_READ)];
     if clauses.is_empty() {
         return 0.0;
     }
-    let binding = clauses.iter().filter(|clause| OBLIGATION.is_match(&fold(&clause.text))).count();
+    let binding = clauses.iter().filter(|text| OBLIGATION.is_match(text)).count();
     binding as f32 / clauses.len() as f32
 }
 

@@ -76,8 +76,15 @@ fn is_lead_in(piece: &str) -> bool {
         return false;
     }
 
-    let words: Vec<&str> = rest.split_whitespace().collect();
-    words.len() <= INLINE_HEADING_WORDS && words.iter().all(|word| is_title_word(word))
+    // Counted without collecting: this runs on every sentence of the page.
+    let mut words = 0;
+    for word in rest.split_whitespace() {
+        words += 1;
+        if words > INLINE_HEADING_WORDS || !is_title_word(word) {
+            return false;
+        }
+    }
+    true
 }
 
 /// A word as headings write it: capitalised, a number, or a short linking word.

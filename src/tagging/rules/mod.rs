@@ -35,10 +35,12 @@ mod privacy;
 mod signals;
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::{meta, util::syntax};
 
 use super::scope::{self, Stance};
 use crate::categories::CategoryId;
@@ -253,11 +255,13 @@ const FAMILIES: [Family; 8] = [
     Family { patterns: signals::PATTERNS, decide: signals::decide },
 ];
 
-/// Every pattern compiled once: the triggers for the first pass, one regex each for the
-/// patterns whose trigger is present.
+/// The triggers for the first pass, and one regex for each pattern, compiled the first time
+/// its trigger is present: compiling every pattern up front was most of the first analysis's
+/// cost, and a page seldom triggers them all.
 struct Engine {
     triggers: Triggers,
-    regexes: Vec<regex::bytes::Regex>,
+    sources: Vec<String>,
+    regexes: Vec<OnceLock<meta::Regex>>,
     patterns: Vec<&'static Pattern>,
     family_of: Vec<usize>,
     /// Whether each pattern names an anchor group for its stance.
@@ -275,11 +279,11 @@ impl Engine {
         text: &str,
         cues: scope::Cues,
     ) -> Vec<(std::ops::Range<usize>, Stance)> {
-        let regex = &self.regexes[pattern];
+        let regex = self.regex(pattern);
         let bytes = text.as_bytes();
         // Byte classes could in principle end a match inside a multi-byte character; such a
         // match is dropped rather than sliced.
-        let whole_chars = |found: &regex::bytes::Match<'_>| {
+        let whole_chars = |found: &regex_automata::Match| {
             text.is_char_boundary(found.start()) && text.is_char_boundary(found.end())
         };
         if !self.anchored[pattern] || !cues.any() {
@@ -297,11 +301,12 @@ impl Engine {
             .find_iter(bytes)
             .filter(whole_chars)
             .map(|whole| {
-                let captures = regex.captures(&bytes[whole.range()]);
+                let mut captures = regex.create_captures();
+                regex.captures(&bytes[whole.range()], &mut captures);
                 let anchor = captures
-                    .as_ref()
-                    .and_then(|captures| captures.name("at").or_else(|| captures.name("at2")))
-                    .map_or(whole.start(), |anchor| whole.start() + anchor.start());
+                    .get_group_by_name("at")
+                    .or_else(|| captures.get_group_by_name("at2"))
+                    .map_or(whole.start(), |anchor| whole.start() + anchor.start);
                 let mut stance = scope::stance_with(cues, text, anchor, whole.end());
                 // A denial before the whole phrase governs it too ("we do not use the content
                 // you provide ... to train").
@@ -313,11 +318,34 @@ impl Engine {
             .collect()
     }
 
+    fn regex(&self, pattern: usize) -> &meta::Regex {
+        self.regexes[pattern].get_or_init(|| compile_pattern(&self.sources[pattern]))
+    }
+
     fn index_of(&self, pattern: &Pattern) -> usize {
         *self.index.get(pattern.name).unwrap_or_else(|| {
             panic!("pattern {} is used by a rule but not listed in its family", pattern.name)
         })
     }
+}
+
+/// Compiles one pattern for byte search.
+///
+/// Byte regexes without Unicode classes: "[^.;]" is one byte class rather than a UTF-8
+/// automaton, which keeps the lazy DFAs small. Offsets are the same as in the text, and every
+/// match starts and ends on an ASCII byte or a literal. Two settings make the first analysis
+/// of a session cheaper, which is what a reader waits for in the browser: no literal
+/// prefilter (the trigger pass has already found the pattern's words in the clause, so a
+/// prefilter saves little and building one cost more than the rest of the compilation), and
+/// capture groups kept only for patterns that name an anchor.
+fn compile_pattern(source: &str) -> meta::Regex {
+    let captures =
+        if source.contains("(?P<at") { WhichCaptures::All } else { WhichCaptures::Implicit };
+    meta::Regex::builder()
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .configure(meta::Regex::config().auto_prefilter(false).which_captures(captures))
+        .build(source)
+        .expect("rule patterns compile (checked by tests)")
 }
 
 fn engine() -> &'static Engine {
@@ -338,23 +366,12 @@ fn build_engine() -> Engine {
     let sources: Vec<String> =
         patterns.iter().map(|pattern| ascii_boundaries(pattern.regex)).collect();
     let triggers = Triggers::new(&patterns);
-    let regexes = sources
-        .iter()
-        .map(|source| {
-            // Byte regexes without Unicode classes: "[^.;]" is one byte class rather than a
-            // UTF-8 automaton, which keeps the lazy DFAs small. Offsets are the same as in the
-            // text, and every match starts and ends on an ASCII byte or a literal.
-            regex::bytes::RegexBuilder::new(source)
-                .unicode(false)
-                .build()
-                .expect("rule patterns compile (checked by tests)")
-        })
-        .collect();
+    let regexes = sources.iter().map(|_| OnceLock::new()).collect();
     let index = patterns.iter().enumerate().map(|(index, pattern)| (pattern.name, index)).collect();
     // (Pattern names are hashed on every lookup; FNV is far cheaper than SipHash here.)
     let anchored = patterns.iter().map(|pattern| pattern.regex.contains("(?P<at")).collect();
 
-    Engine { triggers, regexes, patterns, family_of, anchored, index }
+    Engine { triggers, sources, regexes, patterns, family_of, anchored, index }
 }
 
 /// The first pass: one Aho-Corasick automaton over every trigger stem of every pattern.
@@ -507,7 +524,9 @@ mod tests {
     fn every_pattern_compiles_and_names_are_unique() {
         let engine = engine();
         let mut names = std::collections::HashSet::new();
-        for pattern in &engine.patterns {
+        for (index, pattern) in engine.patterns.iter().enumerate() {
+            // Patterns compile lazily in use; compiling each here catches a broken one.
+            let _ = engine.regex(index);
             assert!(names.insert(pattern.name), "duplicate pattern name {}", pattern.name);
             assert!(pattern.name.contains('.'), "{} is not family.phrase", pattern.name);
         }
@@ -524,8 +543,8 @@ mod tests {
         for example in examples {
             let text = scope::normalize(example);
             let admitted = engine.triggers.candidates(&text);
-            for (index, regex) in engine.regexes.iter().enumerate() {
-                if regex.is_match(text.as_bytes()) {
+            for index in 0..engine.patterns.len() {
+                if engine.regex(index).is_match(text.as_bytes()) {
                     let name = engine.patterns[index].name;
                     assert!(
                         admitted.contains(&index),
