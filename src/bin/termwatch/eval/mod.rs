@@ -122,8 +122,9 @@ fn sentence_listing(raw: &str, format: Format) -> Result<String> {
             let all: Vec<_> = pieces
                 .iter()
                 .enumerate()
-                .map(|(position, text)| {
-                    serde_json::json!({ "sentence": position, "fnv1a64": hash(text), "text": text })
+                .map(|(sentence, text)| {
+                    let fnv1a64 = hash(text);
+                    serde_json::json!({ "sentence": sentence, "fnv1a64": fnv1a64, "text": text })
                 })
                 .collect();
             serde_json::to_string_pretty(&all)? + "\n"
