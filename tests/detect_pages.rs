@@ -104,7 +104,14 @@ fn the_first_look_drops_plainly_unrelated_pages() {
 
 #[test]
 fn an_address_alone_is_enough_for_the_first_look() {
-    let legal = ["/terms", "/legal/privacy-policy", "/datenschutz", "/cgu", "/fr/mentions-legales"];
+    let legal = [
+        "/terms",
+        "/legal/privacy-policy",
+        "/datenschutz",
+        "/cgu",
+        "/fr/mentions-legales",
+        "/vie-privee",
+    ];
     for path in legal {
         let url = format!("https://example.com{path}");
         assert!(detect::may_be_terms(Some(&url), Some("Example"), &["Welcome"]), "{path}");

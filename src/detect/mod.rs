@@ -166,6 +166,7 @@ const LEGAL_STEMS: &[&str] = &[
     "bedingung",
     "richtlinie",
     "confidentialit",
+    "privee",
     "mention",
     "cgu",
     "cgv",

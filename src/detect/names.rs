@@ -111,9 +111,15 @@ pub const NAMES: &[Name] = &[
     name("confidentialite", PrivacyPolicy, false),
     name("protection des donnees", PrivacyPolicy, true),
     name("donnees personnelles", PrivacyPolicy, false),
+    name("vie privee", PrivacyPolicy, false),
+    name("politique de vie privee", PrivacyPolicy, true),
+    name("charte vie privee", PrivacyPolicy, true),
+    name("charte de confidentialite", PrivacyPolicy, true),
     name("datenschutzerklarung", PrivacyPolicy, true),
     name("datenschutzerklaerung", PrivacyPolicy, true),
     name("datenschutzhinweise", PrivacyPolicy, true),
+    name("datenschutzhinweis", PrivacyPolicy, true),
+    name("datenschutzinformationen", PrivacyPolicy, true),
     name("datenschutzrichtlinie", PrivacyPolicy, true),
     name("datenschutz", PrivacyPolicy, false),
     name("politica de privacidad", PrivacyPolicy, true),
@@ -186,6 +192,12 @@ pub const NAMES: &[Name] = &[
     name("gemeinschaftsrichtlinien", AcceptableUse, true),
     name("community richtlinien", AcceptableUse, true),
     name("normas de la comunidad", AcceptableUse, true),
+    name("reglement de la communaute", AcceptableUse, true),
+    name("directrices de la comunidad", AcceptableUse, true),
+    name("linee guida della community", AcceptableUse, true),
+    name("communityrichtlijnen", AcceptableUse, true),
+    name("diretrizes da comunidade", AcceptableUse, true),
+    name("padroes da comunidade", AcceptableUse, true),
     name("content guidelines", AcceptableUse, true),
     name("community policies", AcceptableUse, true),
     name("usage guidelines", AcceptableUse, true),
@@ -406,6 +418,8 @@ mod tests {
         assert_eq!(kind("App Developer Terms | OpenAI"), Some(PageKind::OtherLegal));
         assert_eq!(kind("Politique de confidentialité"), Some(PageKind::PrivacyPolicy));
         assert_eq!(kind("Nutzungsbedingungen"), Some(PageKind::TermsOfService));
+        assert_eq!(kind("Charte vie privée"), Some(PageKind::PrivacyPolicy));
+        assert_eq!(kind("Règlement de la communauté"), Some(PageKind::AcceptableUse));
         assert_eq!(kind("Weather in Paris"), None);
     }
 
