@@ -42,10 +42,50 @@ fn legal_pages_are_detected_with_their_kind() {
 }
 
 #[test]
+fn a_short_list_named_in_the_heading_after_the_brand_is_detected() {
+    let page = read("trust_center_subprocessors.html");
+    let detection = termwatch::analyze(&page).detection;
+
+    assert!(first_look(&page));
+    assert!(detection.is_terms, "{detection:#?}");
+    assert_eq!(detection.kind, PageKind::OtherLegal);
+    assert!(detection.signals.iter().any(|s| s.detail.contains("subprocessors")), "{detection:#?}");
+}
+
+#[test]
+fn legal_indexes_and_collections_named_only_legal_are_other_legal_documents() {
+    for name in ["legal_hub.html", "legal_index.html"] {
+        let detection = termwatch::analyze(&read(name)).detection;
+
+        assert!(detection.is_terms, "{name}: {detection:#?}");
+        assert_eq!(detection.kind, PageKind::OtherLegal, "{name}");
+    }
+}
+
+#[test]
+fn a_page_named_after_several_documents_takes_the_kind_its_text_says() {
+    // `Terms, Privacy, & Copyright`: `privacy` is the longest name, but the page is mostly terms.
+    let detection = termwatch::analyze(&read("combined_terms_privacy.html")).detection;
+
+    assert!(detection.is_terms, "{detection:#?}");
+    assert_eq!(detection.kind, PageKind::TermsOfService);
+}
+
+#[test]
+fn terms_for_developers_of_a_platform_are_other_legal_documents() {
+    let detection = termwatch::analyze(&read("developer_platform_terms.html")).detection;
+
+    assert!(detection.is_terms, "{detection:#?}");
+    assert_eq!(detection.kind, PageKind::OtherLegal);
+}
+
+#[test]
 fn pages_about_or_linking_to_terms_are_not_terms() {
     for name in [
         "news_about_terms.html",
         "home_page.html",
+        "home_page_brand_heading.html",
+        "blog_about_subprocessors.html",
         "encyclopedia_privacy_law.html",
         "recipe_blog.html",
     ] {
@@ -64,7 +104,14 @@ fn the_first_look_drops_plainly_unrelated_pages() {
 
 #[test]
 fn an_address_alone_is_enough_for_the_first_look() {
-    let legal = ["/terms", "/legal/privacy-policy", "/datenschutz", "/cgu", "/fr/mentions-legales"];
+    let legal = [
+        "/terms",
+        "/legal/privacy-policy",
+        "/datenschutz",
+        "/cgu",
+        "/fr/mentions-legales",
+        "/vie-privee",
+    ];
     for path in legal {
         let url = format!("https://example.com{path}");
         assert!(detect::may_be_terms(Some(&url), Some("Example"), &["Welcome"]), "{path}");

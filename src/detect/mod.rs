@@ -7,12 +7,14 @@
 //!    URL path, the title or a heading use any word legal documents call themselves by? It only
 //!    filters out pages that are plainly not terms; it must never drop a real one.
 //! 2. [`detect`], on the read document: evidence from the document's own name (title segments,
-//!    first heading, URL path; see [`names`]) is added to evidence from its text (legal
-//!    vocabulary, self references such as "these Terms", the share of clauses binding "you" or
-//!    "we", numbered provisions) minus evidence that it is an article *about* terms (reporting
-//!    verbs, bylines, reading times, comment sections; see [`vocabulary`]). A page is a terms
-//!    page when the total reaches [`THRESHOLD`]. Its kind is the one whose names and vocabulary
-//!    weigh most.
+//!    first heading, or the heading after a level-1 heading that only names the site, URL path;
+//!    see [`names`]) is added to evidence from its text (legal vocabulary, self references such
+//!    as "these Terms", the share of clauses binding "you" or "we", numbered provisions) minus
+//!    evidence that it is an article *about* terms (reporting verbs, bylines, reading times,
+//!    comment sections; see [`vocabulary`]). A page is a terms page when the total reaches
+//!    [`THRESHOLD`]. Its kind is the one whose names and vocabulary weigh most; a page whose
+//!    names give no kind (`Legal`, or two kinds at once) and whose text favours no kind clearly
+//!    is a legal index or a collection of documents, an other legal document.
 //!
 //! The weights are set by hand, not learned, so every [`Signal`] can be read as a reason. They
 //! were set while looking only at a development half of the evaluation pages (chosen by a hash
@@ -24,9 +26,11 @@
 //!
 //! Known limits: a legal page in a language other than English, French, German, Spanish,
 //! Italian, Dutch or Portuguese rests on its URL, title and headings; a very short legal page
-//! (an imprint, a list of sub-processors) with no legal name in its title, first heading or URL
-//! is missed; kinds follow names first, so a privacy policy titled "Cookies & Privacy" may be
-//! called a cookie policy.
+//! (an imprint, a list of sub-processors) with no legal name in its title, its first headings
+//! or its URL is missed; kinds follow names first, so a page titled "Privacy & Cookie Policy" is
+//! called a cookie policy (a strong name beats a weak one), and a page holding several
+//! documents under one name (`Terms of Use` above a data-processing addendum) takes the kind
+//! of that name.
 
 pub mod names;
 pub mod vocabulary;
@@ -35,7 +39,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::page::Page;
-use names::{best_name, fold, url_path, Name, Strength};
+use names::{best_name, fold, named_kind, url_path, Name, Strength};
 use vocabulary::{TextCues, KINDS};
 
 /// What kind of document a page is.
@@ -114,6 +118,24 @@ const NAME_CAP: f32 = 5.0;
 /// Words of text from which text evidence counts in full; shorter texts count in proportion.
 const FULL_TEXT_WORDS: f32 = 300.0;
 
+/// A first heading of at most this many words that names no document is taken for the name of
+/// a site or a company, and the next headings are read for the document's name.
+const BRAND_WORDS: usize = 4;
+
+/// How many headings after such a first heading are read for a name.
+const LATER_HEADINGS: usize = 2;
+
+/// What a name in one of those later headings weighs, against one in the first heading.
+const LATER_HEADING: f32 = 0.6;
+
+/// Legal words per 1,000 words below which a text does not read as a legal document: fewer
+/// count against a terms page, and do not say which kind it is.
+const LEGAL_RATE: f32 = 10.0;
+
+/// How many times the vocabulary of the leading kind must outweigh the next one's to name the
+/// kind of a page that does not name itself.
+const KIND_LEAD: f32 = 2.0;
+
 /// Reporting words from which their rate counts in full: one or two are chance.
 const FULL_ARTICLE_HITS: f32 = 5.0;
 
@@ -144,6 +166,7 @@ const LEGAL_STEMS: &[&str] = &[
     "bedingung",
     "richtlinie",
     "confidentialit",
+    "privee",
     "mention",
     "cgu",
     "cgv",
@@ -250,6 +273,8 @@ pub fn detect(page: &Page, document: &Document) -> Detection {
 struct NameEvidence {
     source: &'static str,
     name: &'static Name,
+    /// The kind the name gives the page, if it gives one (see [`named_kind`]).
+    kind: Option<PageKind>,
     weight: f32,
 }
 
@@ -261,16 +286,20 @@ fn name_evidence(page: &Page) -> Vec<NameEvidence> {
         evidence.push(NameEvidence {
             source: "title",
             name: found.name,
+            kind: found.kind,
             weight: 3.0 * found.weight,
         });
     }
-    if let Some(found) = first_heading(page).and_then(title_name) {
+    if let Some(found) = heading_name(page) {
         let weight = 3.0 * found.weight;
-        evidence.push(NameEvidence { source: "heading", name: found.name, weight });
+        let (name, kind) = (found.name, found.kind);
+        evidence.push(NameEvidence { source: "heading", name, kind, weight });
     }
-    if let Some(name) = page.url.as_deref().and_then(|url| best_name(&fold(url_path(url)))) {
+    let path = page.url.as_deref().map(|url| fold(url_path(url))).unwrap_or_default();
+    if let Some(name) = best_name(&path) {
         let weight = 2.0 * strength_weight(name.strength);
-        evidence.push(NameEvidence { source: "url", name, weight });
+        let kind = named_kind(&path, name);
+        evidence.push(NameEvidence { source: "url", name, kind, weight });
     }
     evidence
 }
@@ -285,6 +314,7 @@ fn strength_weight(strength: Strength) -> f32 {
 /// A name found in a title or heading, with its weight from 0 to 1.
 struct TitleName {
     name: &'static Name,
+    kind: Option<PageKind>,
     weight: f32,
 }
 
@@ -316,19 +346,36 @@ fn title_name(title: &str) -> Option<TitleName> {
             Strength::Weak | Strength::Generic => 1.0 / 3.0,
         };
         if best.as_ref().is_none_or(|found| weight > found.weight) {
-            best = Some(TitleName { name, weight });
+            best = Some(TitleName { name, kind: named_kind(&folded, name), weight });
         }
     }
     best
 }
 
-/// The page's first level-1 heading, else its first heading.
-fn first_heading(page: &Page) -> Option<&str> {
-    let headings = || page.blocks.iter().filter(|block| !block.hidden);
-    headings()
-        .find(|block| block.heading_level == Some(1))
-        .or_else(|| headings().find(|block| block.heading_level.is_some()))
-        .map(|block| block.text.as_str())
+/// The name in the page's first heading. When that heading is a level-1 heading that names
+/// nothing and is short enough to be a site's or a company's name (`Acme`), the name in one of the few headings after it,
+/// weighed [`LATER_HEADING`]: legal pages of trust centres and help sites open with the brand
+/// and name the document in the next heading (`Acme`, then `Subprocessors`).
+fn heading_name(page: &Page) -> Option<TitleName> {
+    let mut headings = page.blocks.iter().filter(|b| !b.hidden && b.heading_level.is_some());
+    let h1 = headings.clone().position(|block| block.heading_level == Some(1));
+    let first = match h1 {
+        Some(index) => headings.nth(index)?,
+        None => headings.next()?,
+    };
+
+    if let Some(found) = title_name(&first.text) {
+        return Some(found);
+    }
+    // Without a level-1 heading the first heading is as likely a menu's (`Help & services`).
+    if h1.is_none() || first.text.split_whitespace().count() > BRAND_WORDS {
+        return None;
+    }
+    headings
+        .take(LATER_HEADINGS)
+        .filter(|block| block.heading_level.is_some_and(|level| level <= 3))
+        .find_map(|block| title_name(&block.text))
+        .map(|found| TitleName { weight: found.weight * LATER_HEADING, ..found })
 }
 
 /// Evidence from the text, with a signal for each part that counts. Rates of legal words and
@@ -349,7 +396,7 @@ fn text_evidence(cues: &TextCues, signals: &mut Vec<Signal>) -> f32 {
         (
             "legal words per 1,000 words",
             cues.legal_per_k,
-            scaled(((cues.legal_per_k - 10.0) / 10.0).clamp(-1.0, 2.5)),
+            scaled(((cues.legal_per_k - LEGAL_RATE) / 10.0).clamp(-1.0, 2.5)),
         ),
         (
             "share of clauses binding you or us",
@@ -389,19 +436,27 @@ fn text_evidence(cues: &TextCues, signals: &mut Vec<Signal>) -> f32 {
     total
 }
 
-/// The kind whose names and vocabulary weigh most.
+/// The kind whose names and vocabulary weigh most. When the names give no kind (`Legal`,
+/// `Policies`, none), the text alone must say it: it must read as a legal document (legal words
+/// at [`LEGAL_RATE`] or more) and one kind's vocabulary must lead by [`KIND_LEAD`]. Otherwise
+/// the page is a legal index (links to each document) or a collection (`Terms of Use`, then
+/// `Privacy Policy`, then `Developer Terms` on one page): an other legal document, not
+/// whichever part happens to be longest.
 fn best_kind(names: &[NameEvidence], cues: &TextCues) -> PageKind {
     let mut scores = [0.0f32; KINDS.len()];
-    for (slot, kind) in scores.iter_mut().zip(KINDS) {
-        let named: f32 = names
-            .iter()
-            .filter(|e| e.name.kind == kind && e.name.strength != Strength::Generic)
-            .map(|evidence| evidence.weight)
-            .sum();
-        let index = KINDS.iter().position(|k| *k == kind).expect("kind listed");
-        *slot = named + (cues.kind_per_k[index] / 10.0).min(2.5);
+    for (slot, (kind, per_k)) in scores.iter_mut().zip(KINDS.into_iter().zip(cues.kind_per_k)) {
+        let named: f32 =
+            names.iter().filter(|e| e.kind == Some(kind)).map(|evidence| evidence.weight).sum();
+        *slot = named + (per_k / 10.0).min(2.5);
     }
 
+    if names.iter().all(|evidence| evidence.kind.is_none()) {
+        let mut rates = cues.kind_per_k;
+        rates.sort_by(|a, b| b.total_cmp(a));
+        if cues.legal_per_k < LEGAL_RATE || rates[0] < KIND_LEAD * rates[1] {
+            return PageKind::OtherLegal;
+        }
+    }
     let best =
         scores.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1)).map_or(0, |(index, _)| index);
     KINDS[best]
@@ -473,6 +528,24 @@ mod tests {
 
         assert!(detection.is_terms);
         assert_eq!(detection.kind, PageKind::PrivacyPolicy);
+    }
+
+    #[test]
+    fn a_brand_heading_passes_the_name_on_to_the_next_heading() {
+        let blocks = |first: Block| {
+            vec![first, Block::heading(1, 2, "Imprint"), Block::paragraph(2, "Acme GmbH")]
+        };
+        let named = |page: &Page| heading_name(page).map(|found| (found.name.phrase, found.weight));
+
+        let brand = page("https://acme.example/", "Acme", blocks(Block::heading(0, 1, "Acme")));
+        assert_eq!(named(&brand), Some(("imprint", LATER_HEADING)));
+
+        // A long first heading is a headline, and without a level-1 heading the first one may
+        // be a menu's: neither passes the name on.
+        let headline = Block::heading(0, 1, "Five things to know before you sign up");
+        assert!(named(&page("https://acme.example/", "Acme", blocks(headline))).is_none());
+        let menu = Block::heading(0, 2, "Help");
+        assert!(named(&page("https://acme.example/", "Acme", blocks(menu))).is_none());
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! spaces, so `Politique de confidentialité`, `politique-de-confidentialite` and
 //! `POLITIQUE DE CONFIDENTIALITÉ` are the same. A name matches on word boundaries. When several
 //! names match, the longest wins: `Cookie Policy` in `Privacy Center: Cookie Policy` says more
-//! than `Privacy`, and `Developer Terms` more than `Terms`.
+//! than `Privacy`, and `Developer Terms` more than `Terms`. A name that sits beside another
+//! kind's name of the same strength (`Terms, Privacy & Copyright`) names a combined page and
+//! gives no kind ([`named_kind`]).
 //!
 //! Cost: a handful of substring searches over a short string; no allocation beyond the folded
 //! copy. Known limits: names not in the lists (an unusual title such as `The fine print`) are
@@ -91,6 +93,9 @@ pub const NAMES: &[Name] = &[
     name("termos de uso", TermsOfService, true),
     name("termos de servico", TermsOfService, true),
     name("termos e condicoes", TermsOfService, true),
+    name("terms of sale", TermsOfService, true),
+    name("conditions of sale", TermsOfService, true),
+    name("general conditions", TermsOfService, true),
     // Privacy policies.
     name("privacy policy", PrivacyPolicy, true),
     name("privacy policies", PrivacyPolicy, true),
@@ -106,9 +111,15 @@ pub const NAMES: &[Name] = &[
     name("confidentialite", PrivacyPolicy, false),
     name("protection des donnees", PrivacyPolicy, true),
     name("donnees personnelles", PrivacyPolicy, false),
+    name("vie privee", PrivacyPolicy, false),
+    name("politique de vie privee", PrivacyPolicy, true),
+    name("charte vie privee", PrivacyPolicy, true),
+    name("charte de confidentialite", PrivacyPolicy, true),
     name("datenschutzerklarung", PrivacyPolicy, true),
     name("datenschutzerklaerung", PrivacyPolicy, true),
     name("datenschutzhinweise", PrivacyPolicy, true),
+    name("datenschutzhinweis", PrivacyPolicy, true),
+    name("datenschutzinformationen", PrivacyPolicy, true),
     name("datenschutzrichtlinie", PrivacyPolicy, true),
     name("datenschutz", PrivacyPolicy, false),
     name("politica de privacidad", PrivacyPolicy, true),
@@ -137,6 +148,20 @@ pub const NAMES: &[Name] = &[
     name("cookie richtlinie", CookiePolicy, true),
     name("cookie richtlinien", CookiePolicy, true),
     name("politica de cookies", CookiePolicy, true),
+    name("cookies and similar technologies", CookiePolicy, true),
+    name("tracking technologies", CookiePolicy, true),
+    name("cookies and trackers", CookiePolicy, true),
+    name("trackers", CookiePolicy, false),
+    name("cookie declaration", CookiePolicy, true),
+    name("cookies et traceurs", CookiePolicy, true),
+    name("gestion des cookies", CookiePolicy, true),
+    name("politique relative aux traceurs", CookiePolicy, true),
+    name("cookie erklarung", CookiePolicy, true),
+    name("cookie hinweise", CookiePolicy, true),
+    name("informativa cookie", CookiePolicy, true),
+    name("informativa sui cookie", CookiePolicy, true),
+    name("cookiebeleid", CookiePolicy, true),
+    name("cookieverklaring", CookiePolicy, true),
     // End-user licence agreements.
     name("end user license agreement", Eula, true),
     name("end user licence agreement", Eula, true),
@@ -167,6 +192,15 @@ pub const NAMES: &[Name] = &[
     name("gemeinschaftsrichtlinien", AcceptableUse, true),
     name("community richtlinien", AcceptableUse, true),
     name("normas de la comunidad", AcceptableUse, true),
+    name("reglement de la communaute", AcceptableUse, true),
+    name("directrices de la comunidad", AcceptableUse, true),
+    name("linee guida della community", AcceptableUse, true),
+    name("communityrichtlijnen", AcceptableUse, true),
+    name("diretrizes da comunidade", AcceptableUse, true),
+    name("padroes da comunidade", AcceptableUse, true),
+    name("content guidelines", AcceptableUse, true),
+    name("community policies", AcceptableUse, true),
+    name("usage guidelines", AcceptableUse, true),
     name("guidelines", AcceptableUse, false),
     name("espace moderation", AcceptableUse, false),
     // Other legal documents.
@@ -183,6 +217,18 @@ pub const NAMES: &[Name] = &[
     name("api terms of use", OtherLegal, true),
     name("developer terms of service", OtherLegal, true),
     name("platform terms", OtherLegal, false),
+    // Terms for developers of a service's API, whatever they call its platform.
+    name("open platform terms", OtherLegal, true),
+    name("open platform terms of service", OtherLegal, true),
+    name("open platform service agreement", OtherLegal, true),
+    name("developer platform terms", OtherLegal, true),
+    name("api platform terms", OtherLegal, true),
+    name("api agreement", OtherLegal, true),
+    name("api license agreement", OtherLegal, true),
+    name("developer policy", OtherLegal, true),
+    name("developer policies", OtherLegal, true),
+    name("developer program policies", OtherLegal, true),
+    name("developer distribution agreement", OtherLegal, true),
     name("plugin terms", OtherLegal, true),
     name("directory terms", OtherLegal, true),
     name("imprint", OtherLegal, true),
@@ -208,6 +254,13 @@ pub const NAMES: &[Name] = &[
     name("service level agreement", OtherLegal, true),
     name("sla", OtherLegal, true),
     name("platform to business", OtherLegal, true),
+    name("p2b", OtherLegal, true),
+    name("modern slavery statement", OtherLegal, true),
+    name("government requests", OtherLegal, true),
+    name("repeat infringer policy", OtherLegal, true),
+    name("legal mentions", OtherLegal, true),
+    name("informations legales", OtherLegal, true),
+    name("colofon", OtherLegal, true),
     name("service credit terms", OtherLegal, true),
     name("refund policy", OtherLegal, true),
     name("disclaimer", OtherLegal, true),
@@ -218,6 +271,9 @@ pub const NAMES: &[Name] = &[
     generic("agreement"),
     generic("legal center"),
     generic("legal hub"),
+    // Trust centres publish sub-processor lists, security and compliance documents.
+    generic("trust center"),
+    generic("trust centre"),
     name("rules", AcceptableUse, false),
 ];
 
@@ -229,8 +285,35 @@ pub fn best_name(folded: &str) -> Option<&'static Name> {
         .max_by_key(|name| (name.strength, name.phrase.len()))
 }
 
+/// The kind `name` (found in `folded` by [`best_name`]) gives the page: none for a generic
+/// name, and none when the rest of the text names another kind as strongly, as combined pages
+/// do (`Terms, Privacy & Copyright`, `User Agreement & Privacy Policy`): which of the two is the
+/// page is then for its text to say, not for the length of the names.
+pub fn named_kind(folded: &str, name: &Name) -> Option<PageKind> {
+    if name.strength == Strength::Generic {
+        return None;
+    }
+    let rest = match find_words(folded, name.phrase) {
+        Some(start) => {
+            format!("{} {}", &folded[..start], &folded[start + name.phrase.len()..])
+        }
+        None => folded.to_string(),
+    };
+    let rival = NAMES.iter().any(|other| {
+        other.kind != name.kind
+            && other.strength == name.strength
+            && contains_words(&rest, other.phrase)
+    });
+    (!rival).then_some(name.kind)
+}
+
 /// Whether `phrase` occurs in `folded` starting and ending on word boundaries.
 pub fn contains_words(folded: &str, phrase: &str) -> bool {
+    find_words(folded, phrase).is_some()
+}
+
+/// Where `phrase` first occurs in `folded` starting and ending on word boundaries.
+fn find_words(folded: &str, phrase: &str) -> Option<usize> {
     let bytes = folded.as_bytes();
     let mut from = 0;
     while let Some(offset) = folded[from..].find(phrase) {
@@ -239,14 +322,14 @@ pub fn contains_words(folded: &str, phrase: &str) -> bool {
         let starts = start == 0 || bytes[start - 1] == b' ';
         let ends = end == bytes.len() || bytes[end] == b' ';
         if starts && ends {
-            return true;
+            return Some(start);
         }
         from = start + 1;
         while !folded.is_char_boundary(from) {
             from += 1;
         }
     }
-    false
+    None
 }
 
 /// Lower case, Latin accents removed, and every run of characters other than letters and
@@ -335,7 +418,25 @@ mod tests {
         assert_eq!(kind("App Developer Terms | OpenAI"), Some(PageKind::OtherLegal));
         assert_eq!(kind("Politique de confidentialité"), Some(PageKind::PrivacyPolicy));
         assert_eq!(kind("Nutzungsbedingungen"), Some(PageKind::TermsOfService));
+        assert_eq!(kind("Charte vie privée"), Some(PageKind::PrivacyPolicy));
+        assert_eq!(kind("Règlement de la communauté"), Some(PageKind::AcceptableUse));
         assert_eq!(kind("Weather in Paris"), None);
+    }
+
+    #[test]
+    fn a_name_gives_no_kind_beside_another_kind_named_as_strongly() {
+        let kind = |text: &str| {
+            let folded = fold(text);
+            best_name(&folded).and_then(|name| named_kind(&folded, name))
+        };
+
+        assert_eq!(kind("Terms, Privacy, & Copyright"), None);
+        assert_eq!(kind("User Agreement & Privacy Policy"), None);
+        assert_eq!(kind("Terms of Use and Privacy"), Some(PageKind::TermsOfService));
+        assert_eq!(kind("API Terms of Service"), Some(PageKind::OtherLegal));
+        assert_eq!(kind("Open Platform Terms of Service"), Some(PageKind::OtherLegal));
+        assert_eq!(kind("Cookies and similar technologies"), Some(PageKind::CookiePolicy));
+        assert_eq!(kind("Legal"), None);
     }
 
     #[test]
