@@ -66,7 +66,7 @@ pub fn run(versions: &BTreeMap<String, super::Version>, text: &mut String) -> se
         );
     }
     let _ = writeln!(text, "  ({skipped_unreadable} unreadable versions had no variants)");
-    for failure in failures.iter().take(10) {
+    for failure in failures.iter().take(1000) {
         let _ = writeln!(text, "  FAIL {failure}");
     }
 
@@ -167,22 +167,24 @@ fn quotes_and_dashes(source: &str) -> Option<(String, String)> {
     (out != source).then(|| (source.to_string(), out))
 }
 
-/// Changes the date of the first "Last updated" or "Effective" line (later dated lines are
-/// often a change log, whose dates are content), or adds such a line with two different dates
-/// when the version has none.
+/// Changes the date of the first last-updated or effective line, or adds such a line with two
+/// different dates when the version has none.
+///
+/// Such a line is one the engine reads as a date line *and* whose date follows the words that
+/// make it one (`Last updated: March 3, 2025`, `Effective June 17, 2025`). Lines that merely
+/// start with a date are left alone: in a change log (`September 23, 2025: Added a data
+/// processing agreement. Updated the terms.`) the date says when something happened, which is
+/// content, and changing it is a change.
 fn bump_date_line(source: &str) -> Option<(String, String)> {
     let mut found = false;
     let variant: Vec<String> = source
         .lines()
-        .map(|line| {
-            let plain = line.trim_start_matches(['#', '*', '_', ' ']).trim_end_matches(['*', '_']);
-            match normalise::line_role(plain, &normalise::tokenize(plain)) {
-                LineRole::Date(date) if !found => {
-                    found = true;
-                    line.replacen(&date.date, "September 14, 2026", 1)
-                }
-                _ => line.to_string(),
+        .map(|line| match date_of_stamp_line(line) {
+            Some(date) if !found => {
+                found = true;
+                line.replacen(&date, "September 14, 2026", 1)
             }
+            _ => line.to_string(),
         })
         .collect();
     if found {
@@ -194,6 +196,20 @@ fn bump_date_line(source: &str) -> Option<(String, String)> {
     ))
 }
 
+/// The date of a Markdown line that says when the document was last updated or took effect.
+fn date_of_stamp_line(line: &str) -> Option<String> {
+    let plain = line.trim_start_matches(['#', '*', '_', ' ']).trim_end_matches(['*', '_']);
+    let LineRole::Date(date) = line_role(plain) else { return None };
+    let before = &plain[..plain.find(&date.date)?];
+    let says_so = before.chars().any(char::is_alphanumeric)
+        && matches!(line_role(&format!("{before}{}", date.date)), LineRole::Date(_));
+    says_so.then_some(date.date)
+}
+
+fn line_role(text: &str) -> LineRole {
+    normalise::line_role(text, &normalise::tokenize(text))
+}
+
 /// Adds campaign and click ids to every absolute link target.
 fn add_tracking(source: &str) -> Option<(String, String)> {
     let mut out = String::with_capacity(source.len() + 256);
@@ -203,9 +219,7 @@ fn add_tracking(source: &str) -> Option<(String, String)> {
     while let Some(start) = rest.find("](http") {
         let target_start = start + 2;
         out.push_str(&rest[..target_start]);
-        let target_end = rest[target_start..]
-            .find([')', ' ', '\n'])
-            .map_or(rest.len(), |end| target_start + end);
+        let target_end = target_start + destination_length(&rest[target_start..]);
         let target = &rest[target_start..target_end];
         let (address, fragment) = target.split_once('#').unwrap_or((target, ""));
         let joiner = if address.contains('?') { '&' } else { '?' };
@@ -221,6 +235,26 @@ fn add_tracking(source: &str) -> Option<(String, String)> {
     }
     out.push_str(rest);
     changed.then(|| (source.to_string(), out))
+}
+
+/// Length of a Markdown link destination at the start of `text`, as CommonMark reads one: up
+/// to white space or the `)` that closes the link. A backslash escapes the next character and
+/// parentheses may nest, so `…/Area_\(EEA\)` and `…/Area_(EEA)` both stay whole.
+fn destination_length(text: &str) -> usize {
+    let mut depth = 0_usize;
+    let mut escaped = false;
+    for (at, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '(' => depth += 1,
+            ')' if depth == 0 => return at,
+            ')' => depth -= 1,
+            c if c.is_whitespace() => return at,
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 /// Moves the first section (heading and body) after the last one.
@@ -285,6 +319,33 @@ mod tests {
             "See [x](https://a.example/p?lang=en&utm_source=newsletter&utm_medium=email\
              &fbclid=IwAR0tw1x#top)."
         );
+    }
+
+    #[test]
+    fn tracking_keeps_escaped_and_nested_parentheses_in_the_address() {
+        let source = "See [the PDF](https://a.example/terms\\(fr\\).pdf) and \
+                      [area](https://b.example/Area_(EEA)#top) now.";
+        let (_, variant) = add_tracking(source).unwrap();
+        assert_eq!(
+            variant,
+            "See [the PDF](https://a.example/terms\\(fr\\).pdf?utm_source=newsletter\
+             &utm_medium=email&fbclid=IwAR0tw1x) and [area](https://b.example/Area_(EEA)\
+             ?utm_source=newsletter&utm_medium=email&fbclid=IwAR0tw1x#top) now."
+        );
+    }
+
+    #[test]
+    fn only_stamp_lines_get_a_new_date() {
+        let log = "Changes\n\n*   _September 23, 2025:_ Added a form. Updated the terms.\n\n\
+                   _Last updated: May 2, 2025_\n\nEffective June 17, 2025[Older](https://x.example)";
+        let (base, variant) = bump_date_line(log).unwrap();
+        assert_eq!(base, log);
+        assert_eq!(variant, log.replacen("May 2, 2025", "September 14, 2026", 1));
+        assert_eq!(
+            date_of_stamp_line("Effective June 17, 2025[Older](https://x.example)").as_deref(),
+            Some("June 17, 2025")
+        );
+        assert_eq!(date_of_stamp_line("*   _September 23, 2025:_ Added a form. Updated."), None);
     }
 
     #[test]
