@@ -305,9 +305,8 @@ fn link_end(text: &str, start: usize) -> Option<usize> {
 
     // Typographic quotes are never part of an address as pages write one, but they do close
     // one quoted in text (`href=“https://…”`), like the straight quote.
-    let stop = |c: char| {
-        c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | '“' | '”' | '«' | '»')
-    };
+    let stop =
+        |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | '“' | '”' | '«' | '»');
     let length = rest.find(stop).unwrap_or(rest.len());
     let link = if markdown_target {
         &rest[..length]
@@ -365,7 +364,7 @@ const TIME_UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month
 fn date_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        let month = r"(?:jan(?:uary|vier)?|feb(?:ruary)?|février|fevrier|mar(?:ch|s)?|märz
+        let month = r"(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|février|fevrier|mar(?:ch|s)?|märz
             |apr(?:il)?|avril|may|mai|jun(?:e)?|juin|juni|jul(?:y)?|juillet|juli|aug(?:ust)?
             |août|aout|sep(?:t(?:ember)?)?|septembre|oct(?:ober)?|octobre|oktober|nov(?:ember)?
             |novembre|dec(?:ember)?|décembre|decembre|dezember)\.?";
@@ -486,6 +485,7 @@ mod tests {
             ("These Terms were last modified on 3 March 2025.", "3 March 2025"),
             ("Dernière mise à jour : 3 mars 2025", "3 mars 2025"),
             ("Stand: 01.02.2024", "01.02.2024"),
+            ("Gültig ab 2. Februar 2025", "2. Februar 2025"),
             ("January 2024", "January 2024"),
             ("_Last updated: September 30, 2024_", "September 30, 2024"),
             ("September 14, 2026.", "September 14, 2026"),
