@@ -88,12 +88,15 @@ fn is_readable(version: &Version) -> bool {
 }
 
 /// Breaks every long plain paragraph line into lines of about 60 characters. Markdown reads a
-/// single line break inside a paragraph as a space.
+/// single line break inside a paragraph as a space. Heading text underlined with `===` or
+/// `---` is left whole: it is no paragraph, and other generators find sections by it.
 fn rewrap(source: &str) -> Option<(String, String)> {
     let mut changed = false;
     let mut out = String::with_capacity(source.len() + source.len() / 50);
-    for line in source.lines() {
-        if is_plain_paragraph(line) && line.len() > 80 {
+    let mut lines = source.lines().peekable();
+    while let Some(line) = lines.next() {
+        let heading = lines.peek().is_some_and(|next| is_setext_underline(next));
+        if is_plain_paragraph(line) && line.len() > 80 && !heading {
             out.push_str(&wrap_line(line, 60));
             changed = true;
         } else {
@@ -281,11 +284,13 @@ fn is_heading_start(lines: &[&str], i: usize) -> bool {
     if line.starts_with('#') {
         return true;
     }
-    let underline = lines.get(i + 1).is_some_and(|next| {
-        let next = next.trim();
-        next.len() >= 3 && (next.chars().all(|c| c == '=') || next.chars().all(|c| c == '-'))
-    });
+    let underline = lines.get(i + 1).is_some_and(|next| is_setext_underline(next));
     underline && !line.trim().is_empty() && !line.starts_with(['-', '*', '|'])
+}
+
+fn is_setext_underline(line: &str) -> bool {
+    let line = line.trim();
+    line.len() >= 3 && (line.chars().all(|c| c == '=') || line.chars().all(|c| c == '-'))
 }
 
 /// Every generator in turn, each on the previous one's result.
@@ -309,6 +314,15 @@ mod tests {
         for wrapped in wrap_line(line, 10).lines() {
             assert!(!wrapped.starts_with(['-', '#', '*']), "{wrapped:?}");
         }
+    }
+
+    #[test]
+    fn wrapping_leaves_underlined_headings_whole() {
+        let heading = "A heading long enough to be wrapped if it were a paragraph of the terms";
+        let source = format!("{heading} here\n=====\n\n{heading} there, and it is one.\n");
+        let (_, variant) = rewrap(&source).unwrap();
+        assert!(variant.starts_with(&format!("{heading} here\n=====\n")), "{variant}");
+        assert_eq!(variant.lines().count(), source.lines().count() + 1, "{variant}");
     }
 
     #[test]
