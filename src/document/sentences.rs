@@ -53,9 +53,26 @@ const MAY_END: &[&str] = &[
 /// Month names that follow a day written as an ordinal with a full stop (`13. November 2023`,
 /// `1. März`): the full stop ends no sentence there.
 const MONTHS: &[&str] = &[
-    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
-    "september", "oktober", "november", "dezember", "january", "february", "march", "june",
-    "july", "october", "december",
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "january",
+    "february",
+    "march",
+    "june",
+    "july",
+    "october",
+    "december",
 ];
 
 /// Words that usually open a sentence: after an abbreviation that may end one, they mean it did.
@@ -373,7 +390,10 @@ mod tests {
             split("Gültig ab 13. November 2023. Stand: 1. März 2024."),
             ["Gültig ab 13. November 2023.", "Stand: 1. März 2024."]
         );
-        assert_eq!(split("Fees rise by 13. Prices follow."), ["Fees rise by 13.", "Prices follow."]);
+        assert_eq!(
+            split("Fees rise by 13. Prices follow."),
+            ["Fees rise by 13.", "Prices follow."]
+        );
     }
 
     #[test]
