@@ -19,9 +19,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// The older version: an .html, .md or .txt file, or - for standard input.
+    /// The older version: an .html, .md or .txt file, or - for standard input (one side only).
     old: String,
-    /// The newer version: an .html, .md or .txt file.
+    /// The newer version: an .html, .md or .txt file, or - for standard input (one side only).
     new: String,
 }
 
@@ -34,6 +34,10 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> Result<()> {
+    anyhow::ensure!(
+        !(args.old == "-" && args.new == "-"),
+        "standard input can hold only one of the two versions; give the other as a file"
+    );
     let old = termwatch::analyze(&input::read_page(&args.old, None)?);
     let new = termwatch::analyze(&input::read_page(&args.new, None)?);
     let report = change::compare_analyses(&old, &new);
