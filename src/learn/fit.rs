@@ -75,6 +75,8 @@ impl Default for FitOptions {
 pub struct Fitted {
     pub weights: Weights,
     pub model: Model,
+    /// The solver settings each label was fitted with.
+    pub settings: [SvmOptions; LABEL_COUNT],
 }
 
 /// Reads every sentence of `docs` into an example.
@@ -113,7 +115,7 @@ pub fn fit(examples: &[&Example], options: &FitOptions) -> Fitted {
         params.threshold = threshold;
     }
     let model = Model::from_weights(&weights).expect("weights written by this build");
-    Fitted { weights, model }
+    Fitted { weights, model, settings: svms }
 }
 
 /// Each label's threshold and SVM settings, from margins of documents held out of inner fits:
