@@ -10,7 +10,7 @@ mod markdown;
 mod text;
 
 use anyhow::Result;
-use termwatch::change::{self, ChangeReport, RiskChange};
+use termwatch::change::{self, ChangeKind, ChangeReport, RiskChange};
 
 use crate::input;
 
@@ -49,6 +49,16 @@ pub fn render(report: &ChangeReport, format: Format) -> Result<String> {
         Format::Markdown => markdown::render(report),
         Format::Html => html::render(report),
     })
+}
+
+/// What happened to a clause, as the reports name it.
+fn kind_label(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Added => "Added",
+        ChangeKind::Removed => "Removed",
+        ChangeKind::Modified => "Reworded",
+        ChangeKind::Moved => "Moved",
+    }
 }
 
 /// The verdict as a headline.

@@ -10,6 +10,19 @@ use termwatch::categories::{Polarity, Severity};
 use termwatch::report::ReportFinding;
 use termwatch::tagging::Facts;
 
+/// Escapes every character that would turn page text into Markdown or inline HTML markup:
+/// emphasis, code, links and images, headings, tables, strike-through.
+pub fn escape_markdown(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|' | '!' | '~') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
 /// The groups findings are listed in: the worst risks first, protections last.
 pub const GROUPS: [(&str, Group); 4] = [
     ("High risk", Group::Risk(Severity::High)),

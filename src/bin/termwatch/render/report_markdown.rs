@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use termwatch::Report;
 
-use super::{describe_facts, GROUPS};
+use super::{describe_facts, escape_markdown as escape, GROUPS};
 
 pub fn report_markdown(report: &Report) -> String {
     let mut out = String::new();
@@ -46,16 +46,4 @@ pub fn report_markdown(report: &Report) -> String {
         }
     }
     out
-}
-
-/// Escapes the characters that would turn page text into Markdown or HTML markup.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|' | '!') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
 }
