@@ -7,7 +7,11 @@
 //! the last good version as it is.
 //!
 //! The phrases are looked for only on short pages (under [`SHORT_PAGE_WORDS`] words), since
-//! real terms mention "access denied" or "JavaScript" in passing.
+//! real terms mention "access denied" or "JavaScript" in passing. Short terms do too ("the
+//! service may be temporarily unavailable for maintenance"), so a phrase counts only when the
+//! page does not read as terms: an error or challenge page has no clause the engine tags,
+//! while terms have several besides the one that names the outage
+//! ([`TERMS_TAGGED_CLAUSES`]).
 //!
 //! Cost: one scan over the text of short pages; constant for long ones.
 //!
@@ -20,6 +24,11 @@ use super::comparable::Comparable;
 
 /// Pages shorter than this are checked for error and challenge phrases.
 pub const SHORT_PAGE_WORDS: usize = 400;
+
+/// A short page with this many tagged clauses besides those holding an error phrase is terms
+/// text that speaks of errors, not an error page. Two, so that one clause tagged by chance on
+/// an error page does not make it a version.
+pub const TERMS_TAGGED_CLAUSES: usize = 2;
 
 /// A version shorter than this share of the stored one is taken for a partial extraction.
 pub const STUB_SHARE: f64 = 0.2;
@@ -141,16 +150,8 @@ pub fn check(version: &Comparable<'_>, stored_words: Option<usize>) -> Result<()
     }
 
     if words < SHORT_PAGE_WORDS {
-        let text = version
-            .clauses
-            .iter()
-            .map(|clause| clause.text.to_lowercase())
-            .collect::<Vec<_>>()
-            .join(" ");
-        for (make, phrases) in RULES {
-            if let Some(phrase) = phrases.iter().find(|phrase| text.contains(*phrase)) {
-                return Err(make(phrase.to_string()));
-            }
+        if let Some(why) = error_page(version) {
+            return Err(why);
         }
     }
 
@@ -163,17 +164,49 @@ pub fn check(version: &Comparable<'_>, stored_words: Option<usize>) -> Result<()
     Ok(())
 }
 
+/// The first error or challenge phrase of a short page that does not read as terms.
+fn error_page(version: &Comparable<'_>) -> Option<Unreadable> {
+    let texts: Vec<String> = version.clauses.iter().map(|c| c.text.to_lowercase()).collect();
+    for (make, phrases) in RULES {
+        for phrase in phrases {
+            let holds: Vec<bool> = texts.iter().map(|text| text.contains(phrase)).collect();
+            if !holds.contains(&true) {
+                continue;
+            }
+            let tagged_elsewhere = version
+                .clauses
+                .iter()
+                .zip(&holds)
+                .filter(|(clause, holds)| !**holds && !clause.findings.is_empty())
+                .count();
+            if tagged_elsewhere < TERMS_TAGGED_CLAUSES {
+                return Some(make(phrase.to_string()));
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::change::comparable::ClauseSource;
+    use crate::categories::CategoryId;
+    use crate::change::comparable::{ClauseFinding, ClauseSource};
+    use crate::tagging::Facts;
 
     fn version(texts: &[&'static str]) -> Comparable<'static> {
-        let sources = texts.iter().enumerate().map(|(index, text)| ClauseSource {
-            index,
-            text,
-            section: None,
-            findings: Vec::new(),
+        let untagged: Vec<_> = texts.iter().map(|text| (*text, None)).collect();
+        tagged_version(&untagged)
+    }
+
+    /// Clauses with the category the engine found on each, if any.
+    fn tagged_version(clauses: &[(&'static str, Option<CategoryId>)]) -> Comparable<'static> {
+        let sources = clauses.iter().enumerate().map(|(index, (text, category))| {
+            let findings = category
+                .map(|category| ClauseFinding { category, facts: Facts::default() })
+                .into_iter()
+                .collect();
+            ClauseSource { index, text, section: None, findings }
         });
         Comparable::from_clauses(sources, 0)
     }
@@ -216,5 +249,35 @@ mod tests {
         let long: &'static str = Box::leak(clause.repeat(60).into_boxed_str());
         let texts = [long, "Please enable JavaScript to use the editor."];
         assert_eq!(check(&version(&texts), Some(600)), Ok(()));
+    }
+
+    #[test]
+    fn short_terms_that_mention_maintenance_are_readable() {
+        let terms = tagged_version(&[
+            ("You must be at least 16 years old to use the app.", Some(CategoryId::AgeRequirement)),
+            ("The app may be temporarily unavailable for maintenance.", None),
+            ("We may close your account at any time.", Some(CategoryId::UnilateralTermination)),
+            ("Disputes go to binding arbitration.", Some(CategoryId::Arbitration)),
+        ]);
+        assert_eq!(check(&terms, None), Ok(()));
+        assert_eq!(check(&terms, Some(80)), Ok(()));
+    }
+
+    #[test]
+    fn an_error_page_with_one_clause_tagged_by_chance_is_unreadable() {
+        let error = tagged_version(&[
+            ("Service Temporarily Unavailable", None),
+            ("The server is down for maintenance. We may stop the service at any time.", None),
+            ("Please try again later.", Some(CategoryId::UnilateralTermination)),
+        ]);
+        let verdict = check(&error, None);
+        assert!(matches!(verdict, Err(Unreadable::ServiceUnavailable { .. })), "{verdict:?}");
+
+        let tagged_phrase = tagged_version(&[
+            ("Access denied: we may close accounts.", Some(CategoryId::UnilateralTermination)),
+            ("Disputes go to binding arbitration.", Some(CategoryId::Arbitration)),
+        ]);
+        let verdict = check(&tagged_phrase, None);
+        assert!(matches!(verdict, Err(Unreadable::AccessDenied { .. })), "{verdict:?}");
     }
 }
