@@ -14,6 +14,11 @@
 //! Versions stored by an older engine or normaliser are analysed again before any of these
 //! tests (see [`Snapshot::refreshed`]), so an upgrade of Termwatch is never an alert.
 //!
+//! The current version is the one the latest visit read. Visits are counted in the versions
+//! themselves ([`Snapshot::last_visit`]) rather than told apart by their times, so a clock
+//! that jumps ahead or back never keeps an old version current. Two records of one text are
+//! one version: loading and re-analysis fold them together, so the text hash names a version.
+//!
 //! Storage is the caller's: the history is plain data (serde), and [`History::load`] takes the
 //! stored records one by one so a damaged record is reported and left alone while the others
 //! load. At most [`History::limit`] versions are kept; [`Recorded::evicted`] names the ones to
@@ -21,6 +26,8 @@
 //!
 //! Cost: one comparison per recorded version, plus one per other stored version when the
 //! change is substantive (to recognise a flip back), so at most `limit` comparisons.
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -119,19 +126,29 @@ impl History {
                 Err(error) => failures.push((position, error)),
             }
         }
-        history.versions.sort_by_key(|snapshot| snapshot.first_seen_ms);
+        history.versions.sort_by(|a, b| {
+            (a.first_seen_ms, &a.text_sha256).cmp(&(b.first_seen_ms, &b.text_sha256))
+        });
+        history.merge_duplicates();
         (history, failures)
     }
 
-    /// The version the page showed last.
+    /// The version the page showed last: the one read by the latest counted visit. Versions
+    /// stored before visits were counted come after counted ones, by their last-seen time.
     pub fn current(&self) -> Option<&Snapshot> {
-        self.versions.iter().max_by_key(|snapshot| (snapshot.last_seen_ms, snapshot.first_seen_ms))
+        self.versions.iter().max_by_key(|snapshot| {
+            (snapshot.last_visit, snapshot.last_seen_ms, snapshot.first_seen_ms)
+        })
     }
 
     /// Records a newly read version; see the module documentation for the outcomes.
     pub fn record(&mut self, snapshot: Snapshot) -> Recorded {
         self.refresh_stored();
         let seen = snapshot.last_seen_ms;
+        self.count_visits(seen);
+        let visit = self.versions.iter().map(|stored| stored.last_visit).max().unwrap_or(0) + 1;
+        let mut snapshot = snapshot;
+        snapshot.last_visit = visit;
 
         let current_index = self.current_index();
         let stored_words = current_index.map(|index| self.versions[index].words);
@@ -146,18 +163,18 @@ impl History {
             return Recorded::quiet(Outcome::First, None);
         };
         if self.versions[current_index].text_sha256 == snapshot.text_sha256 {
-            self.versions[current_index].last_seen_ms = seen;
+            seen_again(&mut self.versions[current_index], seen, visit);
             return Recorded::quiet(Outcome::Unchanged, None);
         }
 
         let report = compare_pair(&self.versions[current_index], &snapshot);
         if let Some(returned) = self.earlier_variant(current_index, &snapshot, report.substantive) {
-            self.versions[returned].last_seen_ms = seen;
+            seen_again(&mut self.versions[returned], seen, visit);
             let first_seen_ms = self.versions[returned].first_seen_ms;
             return Recorded::quiet(Outcome::Returned { first_seen_ms }, Some(report));
         }
         if !report.substantive {
-            self.versions[current_index].last_seen_ms = seen;
+            seen_again(&mut self.versions[current_index], seen, visit);
             return Recorded::quiet(Outcome::Cosmetic, Some(report));
         }
 
@@ -166,12 +183,55 @@ impl History {
         Recorded { outcome: Outcome::Substantive, alert: true, report: Some(report), evicted }
     }
 
-    /// Analyses again the stored versions made by an older engine or normaliser.
+    /// Analyses again the stored versions made by an older engine or normaliser. Versions that
+    /// the running normaliser no longer tells apart become one.
     fn refresh_stored(&mut self) {
+        let mut refreshed = false;
         for snapshot in &mut self.versions {
             if !snapshot.is_current() {
                 *snapshot = snapshot.refreshed().into_owned();
+                refreshed = true;
             }
+        }
+        if refreshed {
+            self.merge_duplicates();
+        }
+    }
+
+    /// Folds versions with the same text hash into the earliest of them, which then spans all
+    /// their sightings: they are one version stored twice (a record copied, or written by an
+    /// older build under another name), and two entries would make storage ambiguous.
+    fn merge_duplicates(&mut self) {
+        let mut kept: Vec<Snapshot> = Vec::with_capacity(self.versions.len());
+        let mut by_hash: HashMap<String, usize> = HashMap::new();
+        for snapshot in std::mem::take(&mut self.versions) {
+            match by_hash.get(&snapshot.text_sha256) {
+                Some(&index) => absorb(&mut kept[index], &snapshot),
+                None => {
+                    by_hash.insert(snapshot.text_sha256.clone(), kept.len());
+                    kept.push(snapshot);
+                }
+            }
+        }
+        self.versions = kept;
+    }
+
+    /// Numbers the visits of a history stored before visits were counted, so that the version
+    /// the page showed last stays current whatever the clock says from now on. Last-seen
+    /// times after `now_ms` come from a clock that ran ahead: they rank below every plausible
+    /// one rather than keep their version current for years. [`History::record`] calls this;
+    /// call it after [`History::load`] to show such a history as the next visit will see it.
+    pub fn count_visits(&mut self, now_ms: u64) {
+        if self.versions.iter().any(|snapshot| snapshot.last_visit > 0) {
+            return;
+        }
+        let mut order: Vec<usize> = (0..self.versions.len()).collect();
+        order.sort_by_key(|&index| {
+            let snapshot = &self.versions[index];
+            (snapshot.last_seen_ms <= now_ms, snapshot.last_seen_ms, snapshot.first_seen_ms)
+        });
+        for (visit, index) in (1..).zip(order) {
+            self.versions[index].last_visit = visit;
         }
     }
 
@@ -212,6 +272,21 @@ impl History {
             evicted.push(self.versions.remove(oldest));
         }
         evicted
+    }
+}
+
+/// Notes that a visit at `seen`, numbered `visit`, read the stored `snapshot` again.
+fn seen_again(snapshot: &mut Snapshot, seen: u64, visit: u64) {
+    snapshot.last_seen_ms = seen;
+    snapshot.last_visit = visit;
+}
+
+/// Makes `kept` span the sightings of `duplicate`, a second record of the same version.
+fn absorb(kept: &mut Snapshot, duplicate: &Snapshot) {
+    kept.first_seen_ms = kept.first_seen_ms.min(duplicate.first_seen_ms);
+    if (duplicate.last_visit, duplicate.last_seen_ms) > (kept.last_visit, kept.last_seen_ms) {
+        kept.last_visit = duplicate.last_visit;
+        kept.last_seen_ms = duplicate.last_seen_ms;
     }
 }
 
@@ -313,6 +388,69 @@ mod tests {
         assert_eq!(history.versions.len(), 3);
         assert_eq!(evicted, [0, 1, 2]);
         assert_eq!(history.current().unwrap().first_seen_ms, 5);
+    }
+
+    #[test]
+    fn the_version_read_last_is_current_whatever_the_clock_says() {
+        let mut history = History::new("example.com/terms");
+        history.record(version(A, 5_000));
+        history.record(version(B, 9_000));
+        // The clock went back: A is read again at an earlier time than B was.
+        let back = history.record(version(A, 1_000));
+        assert_eq!(back.outcome, Outcome::Returned { first_seen_ms: 5_000 });
+        assert_eq!(history.current().unwrap().text_sha256, version(A, 0).text_sha256);
+        assert_eq!(history.record(version(A, 2_000)).outcome, Outcome::Unchanged);
+    }
+
+    #[test]
+    fn a_time_from_a_clock_that_ran_ahead_does_not_keep_its_version_current() {
+        let mut ahead = version(A, 1_000);
+        ahead.last_seen_ms = 4_102_444_800_000; // in 2100
+        let read_last = version(B, 2_000);
+        let records = [ahead.encode(), read_last.encode()];
+        let (mut history, _) =
+            History::load("example.com/terms", records.iter().map(Vec::as_slice));
+        assert_eq!(history.record(version(B, 3_000)).outcome, Outcome::Unchanged);
+        assert_eq!(history.current().unwrap().text_sha256, read_last.text_sha256);
+        assert_eq!(history.record(version(B, 4_000)).outcome, Outcome::Unchanged);
+    }
+
+    #[test]
+    fn two_records_of_one_version_load_as_one() {
+        let records = [version(A, 3_000).encode(), version(B, 2_000).encode(), {
+            version(A, 1_000).encode()
+        }];
+        let (history, failures) =
+            History::load("example.com/terms", records.iter().map(Vec::as_slice));
+        assert!(failures.is_empty());
+        assert_eq!(history.versions.len(), 2);
+        let merged = &history.versions[0];
+        assert_eq!((merged.first_seen_ms, merged.last_seen_ms), (1_000, 3_000));
+        assert_eq!(merged.text_sha256, version(A, 0).text_sha256);
+    }
+
+    #[test]
+    fn versions_sharing_a_first_seen_time_are_each_kept_until_evicted() {
+        let clause = |n: usize| format!("We keep your data for {n} years after you leave.");
+        let clauses: Vec<String> = (0..6).map(clause).collect();
+        let stored = [version(&[clauses[0].as_str()], 0), version(&[clauses[1].as_str()], 0)];
+        let records: Vec<Vec<u8>> = stored.iter().map(Snapshot::encode).collect();
+        let (mut history, _) =
+            History::load("example.com/terms", records.iter().map(Vec::as_slice));
+        history.limit = 3;
+
+        let mut evicted = Vec::new();
+        for (n, clause) in clauses.iter().enumerate().skip(2) {
+            let recorded = history.record(version(&[clause.as_str()], 1_000 * n as u64));
+            evicted.extend(recorded.evicted);
+        }
+        let mut seen: Vec<String> =
+            history.versions.iter().chain(&evicted).map(|s| s.text_sha256.clone()).collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), 6, "every version is kept or evicted, once");
+        assert_eq!(evicted.len(), 3);
+        assert_eq!(history.current().unwrap().first_seen_ms, 5_000);
     }
 
     #[test]

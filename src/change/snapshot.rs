@@ -18,6 +18,7 @@
 //! | `url`, `title` | string or null | as the page gave them |
 //! | `first_seen_ms` | integer | when this version was first read, ms since 1970 (UTC) |
 //! | `last_seen_ms` | integer | when it was last read (a page that flips back updates it) |
+//! | `last_visit` | integer | optional: the number of the last recorded visit that read it |
 //! | `engine_version` | string | the Termwatch version that analysed it |
 //! | `normaliser_version` | integer | [`NORMALISER_VERSION`] when it was stored |
 //! | `text_sha256` | string | hex SHA-256 of the folded terms text (see below) |
@@ -134,6 +135,11 @@ pub struct Snapshot {
     pub title: Option<String>,
     pub first_seen_ms: u64,
     pub last_seen_ms: u64,
+    /// The number of the last recorded visit that read this version, counting the visits to
+    /// the document; 0 when none was counted. Clocks jump, counts do not, so this rather than
+    /// `last_seen_ms` says which version the page showed last (see [`super::history`]).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub last_visit: u64,
     pub engine_version: String,
     pub normaliser_version: u32,
     pub text_sha256: String,
@@ -190,6 +196,7 @@ impl Snapshot {
             title: page.title.clone(),
             first_seen_ms: seen_at_ms,
             last_seen_ms: seen_at_ms,
+            last_visit: 0,
             engine_version: ENGINE_VERSION.to_string(),
             normaliser_version: NORMALISER_VERSION,
             text_sha256: String::new(),
@@ -238,6 +245,7 @@ impl Snapshot {
         let analysis = analysis::analyze(&page);
         let mut fresh = Snapshot::capture(&page, &analysis, &self.key, self.first_seen_ms);
         fresh.last_seen_ms = self.last_seen_ms;
+        fresh.last_visit = self.last_visit;
         Cow::Owned(fresh)
     }
 
@@ -324,6 +332,10 @@ fn store_block(block: &Block) -> StoredBlock {
 
 fn is_false(value: &bool) -> bool {
     !*value
+}
+
+fn is_zero(value: &u64) -> bool {
+    *value == 0
 }
 
 /// The slice of `text` between two UTF-16 offsets, if both fall on character boundaries.

@@ -1,12 +1,13 @@
 //! `termwatch history`: keep the versions of a document on disk and say when one changes.
 //!
 //! Each document has a folder in the store, named after a hash of its canonical key, with one
-//! JSON file per stored version (`<first seen ms>-<hash>.json`, the snapshot's serialised
-//! form). One file per version means a damaged file costs only that version: it is reported
+//! JSON file per stored version (`<first seen ms>-<text hash>.json`, the snapshot's serialised
+//! form). The text hash is what ties a file to its version: no two stored versions share it. One file per version means a damaged file costs only that version: it is reported
 //! and left untouched, and the others load. Files are written to a temporary name and renamed,
 //! so an interrupted write never leaves half a version behind.
 
-use std::collections::BTreeMap;
+use std::collections::HashSet;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -70,7 +71,7 @@ fn record(args: RecordArgs) -> Result<()> {
     let (mut history, files) = load(&folder, &key)?;
 
     let recorded = history.record(snapshot);
-    save(&folder, &history, &files, &recorded.evicted)?;
+    save(&folder, &history, &files)?;
 
     println!("{}", describe(&recorded.outcome, &history));
     if let Some(report) = recorded.report.as_ref().filter(|_| recorded.alert) {
@@ -82,13 +83,15 @@ fn record(args: RecordArgs) -> Result<()> {
 fn list(args: ListArgs) -> Result<()> {
     let key = canonical_key(&args.url).with_context(|| args.url.clone())?;
     let folder = document_folder(&args.store, &key);
-    let (history, files) = load(&folder, &key)?;
+    let (mut history, files) = load(&folder, &key)?;
+    history.count_visits(now_ms());
 
     println!("{key}: {} stored versions", history.versions.len());
-    let current = history.current().map(|snapshot| snapshot.first_seen_ms);
+    let current = history.current();
     for snapshot in &history.versions {
-        let bytes = files.get(&snapshot.first_seen_ms).map_or(0, |(_, bytes)| *bytes);
-        let marker = if Some(snapshot.first_seen_ms) == current { '*' } else { ' ' };
+        let bytes = files.iter().find(|file| file.holds(snapshot)).map_or(0, |file| file.bytes);
+        let marker =
+            if current.is_some_and(|current| std::ptr::eq(current, snapshot)) { '*' } else { ' ' };
         println!(
             "{marker} first seen {}  last seen {}  {:>6} words  {:>4} clauses  {:>8} bytes  {}",
             date(snapshot.first_seen_ms),
@@ -102,58 +105,99 @@ fn list(args: ListArgs) -> Result<()> {
     Ok(())
 }
 
-/// Stored files by the first-seen time of their version: (path, size in bytes).
-type Files = BTreeMap<u64, (PathBuf, usize)>;
+/// A version file that was read and decoded.
+struct VersionFile {
+    path: PathBuf,
+    bytes: usize,
+    first_seen_ms: u64,
+    text_sha256: String,
+}
 
-/// Loads every version file of a folder; damaged ones are reported on standard error and left.
-fn load(folder: &Path, key: &str) -> Result<(History, Files)> {
-    let mut paths: Vec<PathBuf> = match std::fs::read_dir(folder) {
-        Ok(entries) => entries
-            .filter_map(|entry| entry.ok().map(|entry| entry.path()))
-            .filter(|path| path.extension().is_some_and(|ext| ext == "json"))
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    paths.sort();
+impl VersionFile {
+    /// Whether this file holds `snapshot` as it was loaded (two records of one version are
+    /// folded into the earliest, which this finds).
+    fn holds(&self, snapshot: &Snapshot) -> bool {
+        self.first_seen_ms == snapshot.first_seen_ms && self.text_sha256 == snapshot.text_sha256
+    }
+}
 
-    let contents: Vec<Vec<u8>> = paths
-        .iter()
-        .map(|path| std::fs::read(path).with_context(|| format!("{}: cannot read", path.display())))
-        .collect::<Result<_>>()?;
+/// Loads every version file of a folder. Entries that cannot be read (a folder or a dangling
+/// link with a version file's name) or decoded are reported on standard error and left as they
+/// are; the others load.
+fn load(folder: &Path, key: &str) -> Result<(History, Vec<VersionFile>)> {
+    let mut paths = Vec::new();
+    let mut contents = Vec::new();
+    for path in version_paths(folder)? {
+        match std::fs::read(&path) {
+            Ok(bytes) => {
+                paths.push(path);
+                contents.push(bytes);
+            }
+            Err(error) => skip(&path, &format!("cannot be read ({error})")),
+        }
+    }
+
     let (history, failures) = History::load(key, contents.iter().map(Vec::as_slice));
     for (position, error) in &failures {
-        eprintln!("termwatch: {}: {error}; the file is left as it is", paths[*position].display());
+        skip(&paths[*position], &error.to_string());
     }
 
-    let mut files = Files::new();
-    for (position, path) in paths.iter().enumerate() {
-        if failures.iter().any(|(failed, _)| *failed == position) {
-            continue;
-        }
-        if let Ok(snapshot) = Snapshot::decode(&contents[position]) {
-            files.insert(snapshot.first_seen_ms, (path.clone(), contents[position].len()));
-        }
-    }
+    let files = paths
+        .into_iter()
+        .zip(&contents)
+        .enumerate()
+        .filter(|(position, _)| !failures.iter().any(|(failed, _)| failed == position))
+        .filter_map(|(_, (path, bytes))| {
+            let snapshot = Snapshot::decode(bytes).ok()?;
+            let (first_seen_ms, text_sha256) = (snapshot.first_seen_ms, snapshot.text_sha256);
+            Some(VersionFile { path, bytes: bytes.len(), first_seen_ms, text_sha256 })
+        })
+        .collect();
     Ok((history, files))
 }
 
-/// Writes every kept version (atomically) and removes the files of evicted or renamed ones.
-fn save(folder: &Path, history: &History, files: &Files, evicted: &[Snapshot]) -> Result<()> {
+/// The `.json` entries of a document folder, sorted; none when the folder does not exist.
+fn version_paths(folder: &Path) -> Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => {
+            return Err(error).with_context(|| format!("{}: cannot list", folder.display()))
+        }
+    };
+    let mut paths = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => paths.push(entry.path()),
+            Err(error) => skip(folder, &format!("holds an entry that cannot be read ({error})")),
+        }
+    }
+    paths.retain(|path| path.extension().is_some_and(|ext| ext == "json"));
+    paths.sort();
+    Ok(paths)
+}
+
+fn skip(path: &Path, why: &str) {
+    eprintln!("termwatch: {}: {why}; the entry is left as it is", path.display());
+}
+
+/// Writes every kept version (atomically), then removes the other files that were loaded:
+/// evicted versions, second records of one version, and names an older build gave. The folder
+/// then holds one file per kept version, named after its text hash, and the entries that could
+/// not be read, untouched.
+fn save(folder: &Path, history: &History, loaded: &[VersionFile]) -> Result<()> {
+    let mut written = HashSet::new();
     for snapshot in &history.versions {
         let path = folder.join(file_name(snapshot));
         let temporary = path.with_extension("json.tmp");
         std::fs::write(&temporary, snapshot.encode())
             .and_then(|()| std::fs::rename(&temporary, &path))
             .with_context(|| format!("{}: cannot write", path.display()))?;
-        if let Some((old, _)) = files.get(&snapshot.first_seen_ms).filter(|(old, _)| *old != path) {
-            let _ = std::fs::remove_file(old);
-        }
+        written.insert(path);
     }
-    for snapshot in evicted {
-        if let Some((path, _)) = files.get(&snapshot.first_seen_ms) {
-            std::fs::remove_file(path)
-                .with_context(|| format!("{}: cannot remove", path.display()))?;
-        }
+    for file in loaded.iter().filter(|file| !written.contains(&file.path)) {
+        std::fs::remove_file(&file.path)
+            .with_context(|| format!("{}: cannot remove", file.path.display()))?;
     }
     Ok(())
 }
@@ -181,7 +225,7 @@ fn document_folder(store: &Path, key: &str) -> PathBuf {
 }
 
 fn file_name(snapshot: &Snapshot) -> String {
-    format!("{}-{}.json", snapshot.first_seen_ms, &snapshot.text_sha256[..12])
+    format!("{}-{}.json", snapshot.first_seen_ms, snapshot.text_sha256)
 }
 
 fn default_store() -> PathBuf {
@@ -196,7 +240,12 @@ fn now_ms() -> u64 {
     u64::try_from(since_epoch.as_millis()).unwrap_or(u64::MAX)
 }
 
+/// An RFC 3339 date, or words saying when the time lies past what RFC 3339 can write.
 fn date(ms: u64) -> String {
-    let time = UNIX_EPOCH + Duration::from_millis(ms);
-    humantime::format_rfc3339_seconds(time).to_string()
+    let time = UNIX_EPOCH.checked_add(Duration::from_millis(ms));
+    let written = time.and_then(|time| {
+        let mut text = String::new();
+        write!(text, "{}", humantime::format_rfc3339_seconds(time)).ok().map(|()| text)
+    });
+    written.unwrap_or_else(|| format!("after the year 9999 ({ms} ms since 1970)"))
 }
