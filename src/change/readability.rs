@@ -16,7 +16,8 @@
 //! Cost: one scan over the text of short pages; constant for long ones.
 //!
 //! Known limits: the phrases are English, plus a few French and German ones; a challenge page
-//! longer than [`SHORT_PAGE_WORDS`] words is taken for a document.
+//! longer than [`SHORT_PAGE_WORDS`] words, or one where the engine tags two clauses, is taken
+//! for a document.
 
 use serde::{Deserialize, Serialize};
 
