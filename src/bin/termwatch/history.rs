@@ -2,8 +2,9 @@
 //!
 //! Each document has a folder in the store, named after a hash of its canonical key, with one
 //! JSON file per stored version (`<first seen ms>-<text hash>.json`, the snapshot's serialised
-//! form). The text hash is what ties a file to its version: no two stored versions share it. One file per version means a damaged file costs only that version: it is reported
-//! and left untouched, and the others load. Files are written to a temporary name and renamed,
+//! form). The text hash is what ties a file to its version: no two stored versions share it.
+//! One file per version means a damaged file costs only that version: it is reported and left
+//! untouched, and the others load. Files are written to a temporary name and renamed,
 //! so an interrupted write never leaves half a version behind.
 
 use std::collections::HashSet;
