@@ -109,7 +109,7 @@ impl History {
 
     /// Builds a history from stored records read one by one. Records that cannot be read are
     /// returned with their position and error, untouched; the others load. Records of another
-    /// document are left out as damaged.
+    /// document are left out as damaged; two records of one text load as one version.
     pub fn load<'b>(
         key: &str,
         records: impl IntoIterator<Item = &'b [u8]>,
