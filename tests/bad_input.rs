@@ -168,6 +168,23 @@ fn a_paragraph_of_a_hundred_thousand_characters_is_cut_into_clauses() {
 }
 
 #[test]
+fn a_paragraph_of_cjk_sentences_without_spaces_is_read_in_time() {
+    let chinese = "我们会收集你的个人数据并与合作伙伴共享。".repeat(5_000);
+    let japanese = "当社はお客様の個人情報を第三者に提供することがあります！".repeat(4_000);
+
+    for paragraph in [chinese, japanese] {
+        for format in [Format::Html, Format::Markdown, Format::Text] {
+            let input = match format {
+                Format::Html => format!("<p>{paragraph}</p>"),
+                _ => paragraph.clone(),
+            };
+            let analysis = analyze_bytes(input.as_bytes(), format).expect("read");
+            assert!(analysis.document.clauses.len() >= 1_000, "{format:?}");
+        }
+    }
+}
+
+#[test]
 fn html_nested_ten_thousand_deep_is_read_in_time() {
     for (open, close) in [("<div>", "</div>"), ("<ul><li>", "</li></ul>"), ("<b><i>", "</i></b>")] {
         let html = format!("{}deep text{}", open.repeat(10_000), close.repeat(10_000));
