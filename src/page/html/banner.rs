@@ -33,7 +33,6 @@ const SHAPES: &[&str] = &[
     "layer",
     "toast",
     "consent",
-    "law",
 ];
 
 /// Consent tools whose containers are banners whatever their length.
@@ -61,14 +60,16 @@ pub fn names_consent_tool(name: &str) -> bool {
 /// Whether the words of a class or id name a cookie or consent banner.
 pub fn names_banner(name: &str) -> bool {
     let words = words(name);
-    words.iter().any(|word| is_compound_banner(word)) || {
-        let topic = words.iter().position(|word| TOPICS.contains(&word.as_str()));
-        topic.is_some_and(|topic| {
-            words.iter().enumerate().any(|(index, word)| {
-                index != topic && SHAPES.contains(&word.as_str()) && word != &words[topic]
-            })
-        })
-    }
+    let mut topics = words.iter().filter(|word| TOPICS.contains(&word.as_str()));
+    words.iter().any(|word| is_compound_banner(word))
+        || topics.any(|topic| words.iter().any(|shape| pairs(topic, shape)))
+}
+
+/// Whether a topic word and a shape word name a banner together. A privacy notice or message
+/// is a policy, not a banner.
+fn pairs(topic: &str, shape: &str) -> bool {
+    let policy = topic == "privacy" && matches!(shape, "notice" | "message" | "alert");
+    shape != topic && SHAPES.contains(&shape) && !policy
 }
 
 /// Whether the words of a class or id name a topic of banners, shape or not.
@@ -81,14 +82,14 @@ pub fn names_topic(name: &str) -> bool {
 
 /// `cookiebanner`, `cookiesnotice`, `consentbar`: a topic and a shape in one word.
 fn is_compound_banner(word: &str) -> bool {
-    TOPICS.iter().any(|topic| {
-        word.strip_prefix(topic).is_some_and(|rest| {
-            !rest.is_empty() && SHAPES.contains(&rest) && rest != *topic
-        })
-    })
+    TOPICS.iter().any(|topic| word.strip_prefix(topic).is_some_and(|rest| pairs(topic, rest)))
 }
 
-/// Lower-case words of a class or id.
+/// Words of a class or id looked at: a banner's names are short, and a bound keeps pairing
+/// them cheap on hostile markup.
+const MAX_WORDS: usize = 32;
+
+/// The first [`MAX_WORDS`] lower-case words of a class or id.
 fn words(name: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut current = String::new();
@@ -99,6 +100,9 @@ fn words(name: &str) -> Vec<String> {
         let case_change = previous_lower && character.is_uppercase();
         if (separator || case_change) && !current.is_empty() {
             words.push(std::mem::take(&mut current));
+            if words.len() == MAX_WORDS {
+                return words;
+            }
         }
         previous_lower = character.is_lowercase() || character.is_ascii_digit();
         if !separator {
@@ -127,6 +131,7 @@ mod tests {
             "cookiebanner",
             "privacy-banner",
             "gdpr popup",
+            "privacy-cookie-notice",
         ] {
             assert!(names_banner(name), "{name}");
         }
@@ -135,7 +140,7 @@ mod tests {
     #[test]
     fn a_topic_alone_is_content() {
         for name in
-            ["cookies", "gdpr-rights", "cmp-text text-break", "consent-terms", "cookie-card"]
+            ["cookies", "gdpr-rights", "cmp-text text-break", "consent-terms", "privacy-notice"]
         {
             assert!(!names_banner(name), "{name}");
         }
