@@ -2,10 +2,11 @@
 //! say (standard input, `.php`, `.aspx`, no extension).
 //!
 //! HTML: after any leading comments and XML prolog, the text opens with a doctype or an `html`,
-//! `head` or `body` tag, or one of `<!doctype html`, `<html` or `<body` appears in the first
-//! [`SNIFF_BYTES`] (saved pages open with a comment and a long head). Markdown: several lines of
-//! its syntax, with at least one ATX heading (`## Fees`) or inline link (`[terms](url)`), since
-//! plain text has list markers of its own. Anything else is plain text.
+//! `head` or `body` tag. Markdown: several lines of its syntax, with at least one ATX heading
+//! (`## Fees`) or inline link (`[terms](url)`), since plain text has list markers of its own.
+//! HTML again, failing those: `<!doctype html`, `<html` or `<body` in the first
+//! [`SNIFF_BYTES`] (saved pages may open with script or other text before them). Anything else
+//! is plain text.
 //!
 //! Cost: a look at the first [`SNIFF_BYTES`] bytes only.
 
@@ -22,24 +23,22 @@ pub fn sniff(text: &str) -> Format {
     }
     let head = &text[..end];
 
-    if looks_like_html(head) {
+    let lower = head.to_ascii_lowercase();
+    if opens_as_html(&lower) {
         Format::Html
     } else if looks_like_markdown(head) {
         Format::Markdown
+    } else if ["<!doctype html", "<html", "<body"].iter().any(|marker| lower.contains(marker)) {
+        Format::Html
     } else {
         Format::Text
     }
 }
 
-fn looks_like_html(head: &str) -> bool {
-    let lower = head.to_ascii_lowercase();
-    let opening = skip_prolog(&lower);
-    let opens = ["<!doctype html", "<html", "<head", "<body"];
-    if opens.iter().any(|tag| opening.starts_with(tag)) {
-        return true;
-    }
-    let markers = ["<!doctype html", "<html", "<body"];
-    markers.iter().any(|marker| lower.contains(marker))
+/// After any comments and prolog, the text opens with a doctype or a document tag.
+fn opens_as_html(lower: &str) -> bool {
+    let opening = skip_prolog(lower);
+    ["<!doctype html", "<html", "<head", "<body"].iter().any(|tag| opening.starts_with(tag))
 }
 
 /// The text after leading white space, comments and an `<?xml ...?>` prolog.
@@ -83,14 +82,15 @@ fn looks_like_markdown(head: &str) -> bool {
     }
 
     let marked = syntax.headings + syntax.links;
-    marked >= 1 && syntax.headings + syntax.links + syntax.items >= 3
-        || syntax.headings >= 2
+    syntax.headings >= 2 || (marked >= 1 && marked + syntax.items >= 3)
 }
 
 /// `# Title` to `###### Title`.
 fn is_atx_heading(line: &str) -> bool {
     let hashes = line.bytes().take_while(|&byte| byte == b'#').count();
-    (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') && !line[hashes..].trim().is_empty()
+    (1..=6).contains(&hashes)
+        && line[hashes..].starts_with(' ')
+        && !line[hashes..].trim().is_empty()
 }
 
 /// `- item`, `* item`, `+ item`, `1. item`.
@@ -104,9 +104,8 @@ fn is_list_item(line: &str) -> bool {
 
 /// `[text](target)` somewhere in the line.
 fn has_inline_link(line: &str) -> bool {
-    line.match_indices("](").any(|(index, _)| {
-        line[..index].contains('[') && line[index + 2..].contains(')')
-    })
+    line.match_indices("](")
+        .any(|(index, _)| line[..index].contains('[') && line[index + 2..].contains(')'))
 }
 
 #[cfg(test)]
@@ -119,7 +118,10 @@ mod tests {
         let page = format!("<!-- saved from url=x -->\n<!doctype html><html><head>{head}</head>");
         assert_eq!(sniff(&page), Format::Html);
         assert_eq!(sniff("<?xml version='1.0'?>\n<html><body>x"), Format::Html);
-        assert_eq!(sniff(&format!("<!-- a -->{}<body>Terms", "<meta x>".repeat(200))), Format::Html);
+        assert_eq!(
+            sniff(&format!("<!-- a -->{}<body>Terms", "<meta x>".repeat(200))),
+            Format::Html
+        );
     }
 
     #[test]
@@ -131,7 +133,10 @@ mod tests {
 
     #[test]
     fn plain_text_with_lists_stays_text() {
-        assert_eq!(sniff("Terms\n\nWe collect:\n- your name\n- your e-mail\n1. Fees"), Format::Text);
+        assert_eq!(
+            sniff("Terms\n\nWe collect:\n- your name\n- your e-mail\n1. Fees"),
+            Format::Text
+        );
         assert_eq!(sniff("Use 1 < 2 and a <b> tag."), Format::Text);
         assert_eq!(sniff("# only one heading line\nplain text"), Format::Text);
     }
