@@ -229,9 +229,16 @@ fn documents_of_bad_pages_keep_their_invariants() {
         format!("<h1>{}</h1>", "Heading ".repeat(10_000)),
         "<p>😀. 😀! 😀?</p>".repeat(3_000),
     ];
-    for html in pages {
-        let page = page::parse(&html, Format::Html, None);
+    let lone_returns = "TERMS\r\rWe may end your account.\rYou waive a jury trial.\r\r- item\r";
+    let pages = pages
+        .into_iter()
+        .map(|html| (html, Format::Html))
+        .chain([lone_returns, "# Terms\r\rWe may\rsell data.\r"].map(|t| (t.into(), Format::Text)))
+        .chain([("# Terms\r\rWe may\rsell data.\r".to_string(), Format::Markdown)]);
+    for (input, format) in pages {
+        let page = page::parse(&input, format, None);
         let document = Document::from_page(&page);
+        assert!(page.blocks.iter().all(|block| !block.text.contains('\r')));
         for clause in &document.clauses {
             let block = &page.blocks[clause.span.block].text;
             let units: Vec<u16> = block.encode_utf16().collect();

@@ -32,8 +32,8 @@ use std::ops::Range;
 /// Abbreviations that never end a sentence (compared in lower case, without the final dot).
 const NEVER_FINAL: &[&str] = &[
     "e.g", "i.e", "eg", "ie", "cf", "vs", "viz", "esp", "incl", "approx", "resp", "mr", "mrs",
-    "ms", "dr", "prof", "st", "mt", "ft", "dept", "est", "z.b", "zb", "bzw", "ggf", "vgl", "d.h", "u.a", "s.o",
-    "ca", "i.s.d", "u.u", "c.-à-d", "p.ex", "ex", "mme", "mlle", "sr", "sra", "dott",
+    "ms", "dr", "prof", "st", "mt", "ft", "dept", "est", "z.b", "zb", "bzw", "ggf", "vgl", "d.h",
+    "u.a", "s.o", "ca", "i.s.d", "u.u", "c.-à-d", "p.ex", "ex", "mme", "mlle", "sr", "sra", "dott",
 ];
 
 /// Abbreviations that end a sentence only when no number follows (`No. 5`, `art. 6(1)`).
