@@ -25,17 +25,32 @@ const INDEMNIFY: Pattern = pattern!(
     trigger: [
         "indemni|harmless|defend",
     ],
-    r"\bindemni\w*|\bhold\b[^.;]{0,60}?\bharmless\b|\bdefend\b[^.;]{0,80}?\b(?:against|from)",
+    r"\bindemni\w*|\bhold\b[^.;]{0,200}?\bharmless\b|\bdefend\b[^.;]{0,150}?\b(?:against|from)",
     r"\b[^.;]{0,40}?\b(?:claims?|liabilit\w*|losses|damages|actions|suits|demands)\b",
 );
 const REIMBURSE: Pattern = pattern!(
     "liability.reimburse",
     trigger: [
         "reimburs|compensate",
-        "=you",
+        "=you|user|customer|member|licensee|subscriber",
     ],
-    r"\byou\b[^.;]{0,40}?\b(?P<at>reimburse|compensate)\b[^.;]*?\b(?:us|losses|costs|claims",
-    r"|fees|expenses|damages)\b",
+    r"\b(?:you|users?|customers?|members?|licensees?|subscribers?)\b[^.;]{0,40}?",
+    r"\b(?P<at>reimburse|compensate)\b[^.;]*?\b(?:us|losses|costs|claims|fees|expenses",
+    r"|damages)\b",
+);
+/// The reader answers for what others claim from the provider because of the reader: "you
+/// will be liable for any losses we incur as a result of your breach".
+const READER_ANSWERS: Pattern = pattern!(
+    "liability.reader_answers",
+    trigger: [
+        "=you|user|customer|member|licensee|subscriber",
+        "liable|responsib|bear|pay|cover",
+        "claim|loss|damage|cost|expense|fee|liabilit",
+    ],
+    r"\b(?:you|users?|customers?|members?|licensees?|subscribers?)\b[^.;]{0,40}?",
+    r"\b(?:(?:be|are|is|remain|remains) (?:\w+ )?(?P<at>liable|responsible)|(?P<at2>bear|pay",
+    r"|cover))",
+    r"\b[^.;]{0,100}?\b(?:claims?|losses|damages|costs|expenses|fees|liabilit(?:y|ies))\b",
 );
 const AS_IS: Pattern = pattern!(
     "liability.as_is",
@@ -89,11 +104,21 @@ const NO_PROMISE_LIST: Pattern = pattern!(
     r" available|accurate,? (?:\w+,? )*?(?:or|and) reliable)\b",
 );
 
-pub(super) const PATTERNS: &[Pattern] =
-    &[INDEMNIFY, REIMBURSE, AS_IS, DISCLAIM, NOT_GUARANTEED, OWN_RISK, NO_PROMISE_LIST];
+pub(super) const PATTERNS: &[Pattern] = &[
+    INDEMNIFY,
+    REIMBURSE,
+    READER_ANSWERS,
+    AS_IS,
+    DISCLAIM,
+    NOT_GUARANTEED,
+    OWN_RISK,
+    NO_PROMISE_LIST,
+];
 
 pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
-    let indemnity = found.affirmed(&INDEMNIFY) || found.affirmed(&REIMBURSE);
+    let indemnity = found.affirmed(&INDEMNIFY)
+        || found.affirmed(&REIMBURSE)
+        || (found.affirmed(&READER_ANSWERS) && found.has(&CLAIM_AGAINST_PROVIDER));
     if indemnity && !provider_indemnifies(found) {
         out.add(CategoryId::Indemnification, 0.9);
     }
@@ -106,6 +131,16 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
         out.add(CategoryId::WarrantyDisclaimer, 0.85);
     }
 }
+
+/// What makes the reader's liability an indemnity rather than a bill: a claim by someone
+/// else, or a loss of the provider, brought about by the reader.
+static CLAIM_AGAINST_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\bthird[- ]part(?:y|ies)\b[^.;]{0,40}?\bclaims?\b|\bclaims? (?:\w+ ){0,3}?(?:by|from)",
+        r" (?:a |any )?(?:third|other)|\battorneys?'? fees\b|\blegal (?:fees|costs)\b",
+        r"|\b(?:we|us|company|our)\b[^.;]{0,30}?\b(?:incur|suffer|sustain)\w*",
+    ))
+});
 
 fn provider_indemnifies(found: &Found<'_>) -> bool {
     static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -144,6 +179,11 @@ mod tests {
         let text = "You agree to indemnify and hold us harmless from any claims.";
         assert!(has(text, CategoryId::Indemnification));
         let text = "We will defend you against claims that the service infringes a patent.";
+        assert!(!has(text, CategoryId::Indemnification));
+        let text =
+            "You will be liable for all losses and legal fees we incur because of your breach.";
+        assert!(has(text, CategoryId::Indemnification));
+        let text = "You are responsible for any fees your bank charges for the transfer.";
         assert!(!has(text, CategoryId::Indemnification));
     }
 

@@ -20,7 +20,7 @@ use crate::categories::CategoryId;
 const RENEWAL: Pattern = pattern!(
     "money.renewal",
     trigger: [
-        "renew|automatic|recurring|occurring|periodic|repeating|continuous|charg|cancel|revoked|indefinitely",
+        "renew|automatic|recurring|occurring|periodic|repeating|continuous|charg|cancel|revoked|indefinitely|terminat|turn off|roll",
     ],
     r"\b(?:auto(?:matic(?:ally)?)?[- ]?renew\w*|renew\w* automatically|automatic(?:ally)? be",
     r" renewed|automatic(?:ally)?",
@@ -30,7 +30,11 @@ const RENEWAL: Pattern = pattern!(
     r"\b(?:each|every) (?:month|year|billing (?:period|cycle)|subscription (?:period|term)",
     r"|renewal)|until (?:you )?cancel\w*|until (?:such )?(?:authori[sz]ation )?(?:is )?",
     r"(?:timely )?(?:cancel\w*|revoked)|continue[sd]? (?:indefinitely|until (?:you )?",
-    r"cancel\w*))\b",
+    r"cancel\w*)|(?:will|shall|would) (?:then )?(?:be )?renew(?:ed|s)?|renew\w* (?:for|at)",
+    r" (?:\w+ ){0,3}?(?:successive|additional|subsequent|consecutive|further|equal|another",
+    r"|then[- ]current)|unless (?:you )?(?:\w+ )?(?:cancel\w*|terminat\w*|turn off)\b[^.;]{0,40}?",
+    r"\b(?:before|prior to|at least)|rolls? over (?:into|to|for) (?:a |an |another )?(?:new )?",
+    r"(?:\w+ )?(?:term|period|month|year|subscription))\b",
 );
 const NON_REFUNDABLE: Pattern = pattern!(
     "money.non_refundable",
@@ -110,6 +114,10 @@ mod tests {
     fn renewal() {
         assert!(has("Your subscription renews automatically each month.", CategoryId::AutoRenewal));
         assert!(!has("Subscriptions do not renew automatically.", CategoryId::AutoRenewal));
+        let text =
+            "Your plan will renew for successive one-year terms unless you cancel before then.";
+        assert!(has(text, CategoryId::AutoRenewal));
+        assert!(!has("You may renew your membership at the desk.", CategoryId::AutoRenewal));
     }
 
     #[test]

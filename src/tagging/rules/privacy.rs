@@ -79,7 +79,7 @@ const SELL_DATA: Pattern = pattern!(
         "data|information|info|detail|content|mail address|identifier|record|history|message|file|profile|contact|location|photo|list|personal|=it|them|detail",
     ],
     r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented|lease|leases|leasing|trade|trades",
-    r"|trading|monetiz\w*|monetis\w*|sale of)\b[^.;]{0,60}?\b(?:",
+    r"|trading|monetiz\w*|monetis\w*|sale of)\b[^.;]{0,100}?\b(?:",
     personal_data!(),
     r"|it|them|lists?|details)\b",
 );
@@ -188,6 +188,19 @@ const READER_DELETES: Pattern = pattern!(
     r"|may|could|are able to|be able to|have the right|has the right|right to|are entitled",
     r"|is entitled|option to|free to|able to|at any time|request|ask|ability)\b[^.]{0,100}?",
     r"\b(?P<at>delet\w*|eras\w*|remov\w*|be forgotten)",
+    r"|\b(?:allow|allows|let|lets|enable|enables|permit|permits|help|helps) (?:you|users?)",
+    r"\b[^.;]{0,50}?\b(?P<at2>delet\w*|eras\w*)",
+);
+/// The data goes when the reader closes the account or asks: "when your account is closed,
+/// your data is deleted".
+const DELETED_WHEN_CLOSED: Pattern = pattern!(
+    "privacy.deleted_when_closed",
+    trigger: [
+        "deleted|erased|purged|destroyed",
+        "clos|request|ask|cancel|you delete|delete your|terminat",
+    ],
+    r"\b(?:account|data|information|content|profile)s?\b[^.;]{0,60}?\b(?:is|are|will be",
+    r"|shall be|gets?|get|be)\s+(?:\w+\s+){0,2}?(?P<at>deleted|erased|purged|destroyed)\b",
 );
 const RIGHT_TO_ERASURE: Pattern = pattern!(
     "privacy.right_to_erasure",
@@ -323,6 +336,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     RIGHT_TO_ERASURE,
     REQUEST_DELETION,
     DELETED_ON_REQUEST,
+    DELETED_WHEN_CLOSED,
     DELETE_YOUR,
     TRACKING_TECH,
     DNT_RESPONSE,
@@ -399,7 +413,9 @@ fn decide_sharing(found: &Found<'_>, out: &mut Decisions) {
     for pattern in direct {
         for (range, stance) in found.at(pattern) {
             let before = scope::segment_before(text, range.start);
-            if reader_is_subject(before) {
+            if reader_is_subject(before)
+                || (!stance.negated && encloses_denial(found, &direct, range))
+            {
                 continue;
             }
             if stance.affirmed() || leaky_denial(text, range.end, stance) {
@@ -408,6 +424,19 @@ fn decide_sharing(found: &Found<'_>, out: &mut Decisions) {
             }
         }
     }
+}
+
+/// A match that runs over a denied one is the denied phrase read from too early: in "when
+/// Acme shares your information, Acme does not sell it to third parties" the match from
+/// "shares" to "third parties" holds the denied "sell it".
+fn encloses_denial(
+    found: &Found<'_>,
+    patterns: &[&Pattern],
+    outer: &std::ops::Range<usize>,
+) -> bool {
+    patterns.iter().flat_map(|pattern| found.at(pattern)).any(|(inner, stance)| {
+        stance.negated && inner.start > outer.start && inner.start < outer.end
+    })
 }
 
 /// A denial whose exception lets data out anyway ("we never share it, except with our
@@ -486,7 +515,7 @@ fn decide_retention(found: &Found<'_>, out: &mut Decisions) {
         return;
     }
     let data = found.has(&DATA_WORD);
-    let kept = (data || found.has(&KEPT_OBJECT)) && found.affirmed(&RETAIN);
+    let kept = (data || found.has(&KEPT_OBJECT)) && keeps_something(found);
     let logged = found.affirmed(&LOGS);
     let after_deletion = found.any(&AFTER_DELETION) && found.has(&KEPT_WORD);
     let undeletable = found.at(&CANNOT_DELETE).iter().any(|(_, stance)| !stance.negated);
@@ -499,9 +528,25 @@ fn decide_retention(found: &Found<'_>, out: &mut Decisions) {
     }
 }
 
+/// A retention word asserted of something other than ownership: "you keep ownership of
+/// your content" and "we retain all rights" say who owns, not what is stored.
+fn keeps_something(found: &Found<'_>) -> bool {
+    static OWNERSHIP: LazyLock<Regex> = LazyLock::new(|| {
+        helper(concat!(
+            r"^\s+(?:all |full |any |sole |the |exclusive )*(?:of )?(?:your |their |its |our )?",
+            r"(?:\w+ )?(?:ownership|owner|rights?|title|copyrights?|intellectual property",
+            r"|control|responsibility)\b",
+        ))
+    });
+    found
+        .at(&RETAIN)
+        .iter()
+        .any(|(range, stance)| stance.affirmed() && !OWNERSHIP.is_match(&found.text[range.end..]))
+}
+
 fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
     let deletion = [&READER_DELETES, &RIGHT_TO_ERASURE, &REQUEST_DELETION, &DELETED_ON_REQUEST];
-    if !found.any_of(&deletion) && !found.any(&DELETE_YOUR) {
+    if !found.any_of(&deletion) && !found.any_of(&[&DELETE_YOUR, &DELETED_WHEN_CLOSED]) {
         return;
     }
     static ABOUT_COOKIES: LazyLock<Regex> =
@@ -515,14 +560,46 @@ fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
     if found.has(&ABOUT_COOKIES) {
         return;
     }
-    // Deleting is itself a control the reader holds, so only a denial counts against it.
-    let stated = |pattern: &Pattern| found.at(pattern).iter().any(|(_, stance)| !stance.negated);
+    // Deleting is itself a control the reader holds, so only a denial counts against it; a
+    // deletion named as the moment something else happens ("we keep it even after you close
+    // your account") grants nothing.
+    let stated = |pattern: &Pattern| {
+        found
+            .at(pattern)
+            .iter()
+            .any(|(range, stance)| !stance.negated && !names_a_moment(&found.text[..range.start]))
+    };
     let rights = [&RIGHT_TO_ERASURE, &REQUEST_DELETION, &DELETED_ON_REQUEST];
-    let by_right = rights.iter().any(|pattern| stated(pattern));
+    let deleted = found.at(&DELETED_WHEN_CLOSED).iter().any(|(_, stance)| !stance.negated);
+    let on_closing = deleted && found.has(&CLOSING) && !found.has(&READER_LOSES);
+    let by_right = rights.iter().any(|pattern| stated(pattern)) || on_closing;
     let by_reader = (stated(&READER_DELETES) || stated(&DELETE_YOUR)) && !found.has(&READER_LOSES);
     if by_right || by_reader {
         out.add(CategoryId::DataDeletionRight, 0.85);
     }
+}
+
+/// The reader closing or deleting the account, or asking: the occasion on which data that
+/// "is deleted" goes because the reader wants it gone.
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:clos\w*|cancel\w*|terminat\w*|deactivat\w*) (?:of )?(?:your|the|their|an?|my)",
+        r" (?:\w+ )?account\b|\baccount (?:is |has been |gets )?(?:closed|cancell?ed|deactivated",
+        r"|deleted)|\byou (?:\w+ )?delete|\bdelete (?:your|the|their|my) (?:\w+ )?account",
+        r"|\b(?:your|upon|on|at your|following (?:a|your)|receipt of (?:a|your)) request\b",
+    ))
+});
+
+/// The text before a phrase ends with a word that makes the phrase a moment ("after", "even
+/// when", "once"), not an ability.
+fn names_a_moment(before: &str) -> bool {
+    static MOMENT: LazyLock<Regex> = LazyLock::new(|| {
+        helper(concat!(
+            r"\b(?:after|once|when|whenever|upon|following|before|until|since|despite|even if)",
+            r"\s+(?:\w+\s+){0,2}$",
+        ))
+    });
+    MOMENT.is_match(before)
 }
 
 fn decide_tracking(found: &Found<'_>, out: &mut Decisions) {
@@ -550,7 +627,7 @@ fn decide_tracking(found: &Found<'_>, out: &mut Decisions) {
     }
 
     let track_verb = found.affirmed(&TRACK_VERB) && !found.has(&NOT_TRACKING_YOU);
-    let essential_only = found.has(&ESSENTIAL_ONLY) && !found.has(&PROFILING);
+    let essential_only = found.has(&ESSENTIAL_ONLY) && !profiling(found.text);
     let technology = found.affirmed(&TRACKING_TECH) && !essential_only;
     let evidence = [&REFERRER, &AUTO_COLLECT, &CROSS_SITE];
     if track_verb || technology || evidence.iter().any(|pattern| found.affirmed(pattern)) {
@@ -573,6 +650,12 @@ static PROFILING: LazyLock<Regex> = LazyLock::new(|| {
         r"|third[- ]part\w*|social|track\w*|performance)\b",
     ))
 });
+
+/// A profiling word the clause asserts: "we never use them to track you" denies it.
+fn profiling(text: &str) -> bool {
+    let cues = scope::Cues::of(text);
+    PROFILING.find_iter(text).any(|word| !scope::negated_at(cues, text, word.start()))
+}
 
 /// "There is no standard for DNT, so we do not change our practices": a refusal phrased
 /// without a negated verb next to the signal.
