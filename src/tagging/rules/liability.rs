@@ -25,7 +25,8 @@ const INDEMNIFY: Pattern = pattern!(
     trigger: [
         "indemni|harmless|defend",
     ],
-    r"\bindemni\w*|\bhold\b[^.;]{0,200}?\bharmless\b|\bdefend\b[^.;]{0,150}?\b(?:against|from)",
+    r"\bindemni\w*|\b(?:hold|keep|save|render)\b[^.;]{0,200}?\bharmless\b",
+    r"|\bdefend\b[^.;]{0,150}?\b(?:against|from)",
     r"\b[^.;]{0,40}?\b(?:claims?|liabilit\w*|losses|damages|actions|suits|demands)\b",
 );
 const REIMBURSE: Pattern = pattern!(
@@ -118,7 +119,9 @@ pub(super) const PATTERNS: &[Pattern] = &[
 pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
     let indemnity = found.affirmed(&INDEMNIFY)
         || found.affirmed(&REIMBURSE)
-        || (found.affirmed(&READER_ANSWERS) && found.has(&CLAIM_AGAINST_PROVIDER));
+        || (found.affirmed(&READER_ANSWERS)
+            && found.has(&CLAIM_AGAINST_PROVIDER)
+            && !found.has(&OWN_COSTS));
     if indemnity && !provider_indemnifies(found) {
         out.add(CategoryId::Indemnification, 0.9);
     }
@@ -138,9 +141,14 @@ static CLAIM_AGAINST_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
     helper(concat!(
         r"\bthird[- ]part(?:y|ies)\b[^.;]{0,40}?\bclaims?\b|\bclaims? (?:\w+ ){0,3}?(?:by|from)",
         r" (?:a |any )?(?:third|other)|\battorneys?'? fees\b|\blegal (?:fees|costs)\b",
+        r"|\bclaims? (?:\w+ ){0,3}?against\b|\b(?:liable|responsible) to (?:us|the company)\b",
         r"|\b(?:we|us|company|our)\b[^.;]{0,30}?\b(?:incur|suffer|sustain)\w*",
     ))
 });
+
+/// "You are responsible for your own legal fees": the reader's costs, not the provider's.
+static OWN_COSTS: LazyLock<Regex> =
+    LazyLock::new(|| helper(r"\bown (?:legal |attorneys?'? )?(?:costs|fees|expenses)\b"));
 
 fn provider_indemnifies(found: &Found<'_>) -> bool {
     static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
@@ -185,6 +193,9 @@ mod tests {
         assert!(has(text, CategoryId::Indemnification));
         let text = "You are responsible for any fees your bank charges for the transfer.";
         assert!(!has(text, CategoryId::Indemnification));
+        assert!(!has("You are responsible for your own legal fees.", CategoryId::Indemnification));
+        let text = "Users will keep us harmless from all third-party claims related to their use.";
+        assert!(has(text, CategoryId::Indemnification));
     }
 
     #[test]

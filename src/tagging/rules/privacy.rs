@@ -185,12 +185,26 @@ const READER_DELETES: Pattern = pattern!(
         "delet|eras|remov|forgotten",
     ],
     r"\b(?:you|users?|individuals?|data subjects?|consumers?|residents?)\b[^.]{0,80}?\b(?:can",
-    r"|may|could|are able to|be able to|have the right|has the right|right to|are entitled",
+    r"|may|could|are able to|be able to|have the right|has the right|rights? (?:to|of)|are entitled",
     r"|is entitled|option to|free to|able to|at any time|request|ask|ability)\b[^.]{0,100}?",
     r"\b(?P<at>delet\w*|eras\w*|remov\w*|be forgotten)",
     r"|\b(?:allow|allows|let|lets|enable|enables|permit|permits|help|helps) (?:you|users?)",
     r"\b[^.;]{0,50}?\b(?P<at2>delet\w*|eras\w*)",
 );
+/// The reader is the one who deletes, in the passive: "posts can be deleted by their author
+/// at any time".
+const DELETED_BY_READER: Pattern = pattern!(
+    "privacy.deleted_by_reader",
+    trigger: [
+        "deleted|erased|removed",
+        "by you|by the user|by users|by its|by their|by yourself|your settings|your account settings|your profile",
+    ],
+    r"\b(?:can|may|could)\s+(?:\w+\s+)?be\s+(?:\w+\s+){0,2}?(?P<at>deleted|erased|removed)\b",
+    r"[^.;]{0,40}?\b(?:by (?:you|the user|users|its (?:author|owner|creator)|their (?:authors?",
+    r"|owners?|creators?)|yourself)|(?:in|from|through|via) your (?:account )?(?:settings|profile))",
+    r"\b",
+);
+
 /// The data goes when the reader closes the account or asks: "when your account is closed,
 /// your data is deleted".
 const DELETED_WHEN_CLOSED: Pattern = pattern!(
@@ -208,7 +222,7 @@ const RIGHT_TO_ERASURE: Pattern = pattern!(
         "erasure|deletion|forgotten|delete|erase",
         "right|erasure",
     ],
-    r"\bright (?:to|of) (?:\w+ ){0,4}?(?:erasure|deletion|be forgotten|delete|erase)\b",
+    r"\bright (?:to|of) (?:\w+ ){0,4}?(?:erasure|deletion|be forgotten|delet\w*|eras\w*)\b",
     r"|\bright to erasure\b|\berasure\b|\bright to be forgotten\b",
 );
 const REQUEST_DELETION: Pattern = pattern!(
@@ -337,6 +351,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     REQUEST_DELETION,
     DELETED_ON_REQUEST,
     DELETED_WHEN_CLOSED,
+    DELETED_BY_READER,
     DELETE_YOUR,
     TRACKING_TECH,
     DNT_RESPONSE,
@@ -546,7 +561,8 @@ fn keeps_something(found: &Found<'_>) -> bool {
 
 fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
     let deletion = [&READER_DELETES, &RIGHT_TO_ERASURE, &REQUEST_DELETION, &DELETED_ON_REQUEST];
-    if !found.any_of(&deletion) && !found.any_of(&[&DELETE_YOUR, &DELETED_WHEN_CLOSED]) {
+    let more = [&DELETE_YOUR, &DELETED_WHEN_CLOSED, &DELETED_BY_READER];
+    if !found.any_of(&deletion) && !found.any_of(&more) {
         return;
     }
     static ABOUT_COOKIES: LazyLock<Regex> =
@@ -573,7 +589,12 @@ fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
     let deleted = found.at(&DELETED_WHEN_CLOSED).iter().any(|(_, stance)| !stance.negated);
     let on_closing = deleted && found.has(&CLOSING) && !found.has(&READER_LOSES);
     let by_right = rights.iter().any(|pattern| stated(pattern)) || on_closing;
-    let by_reader = (stated(&READER_DELETES) || stated(&DELETE_YOUR)) && !found.has(&READER_LOSES);
+    let reader_deletes = stated(&READER_DELETES) || stated(&DELETED_BY_READER);
+    let own_deletion = found.at(&DELETE_YOUR).iter().any(|(range, stance)| {
+        let before = &found.text[..range.start];
+        !stance.negated && !names_a_moment(before) && !provider_acts(before)
+    });
+    let by_reader = (reader_deletes || own_deletion) && !found.has(&READER_LOSES);
     if by_right || by_reader {
         out.add(CategoryId::DataDeletionRight, 0.85);
     }
@@ -589,6 +610,23 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
         r"|\b(?:your|upon|on|at your|following (?:a|your)|receipt of (?:a|your)) request\b",
     ))
 });
+
+/// The text before a phrase ends with someone other than the reader who may or will act:
+/// "Acme may remove your content" is the provider's power, not the reader's right.
+fn provider_acts(before: &str) -> bool {
+    static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
+        helper(concat!(
+            r"\b([\w']+)\s+(?:also\s+|then\s+|still\s+)?(?:may|can|might|will|shall|could|reserves? the right",
+            r" to|is entitled to|has the right to)\s+(?:also\s+|at any time\s+)?$",
+        ))
+    });
+    const READER: [&str; 8] =
+        ["you", "users", "user", "member", "members", "customer", "customers", "i"];
+    ACTOR.captures(before).is_some_and(|found| {
+        let actor = found.get(1).map_or("", |word| word.as_str());
+        !READER.contains(&actor) && actor != "you'll"
+    })
+}
 
 /// The text before a phrase ends with a word that makes the phrase a moment ("after", "even
 /// when", "once"), not an ability.
@@ -715,12 +753,23 @@ mod tests {
         let text = "We may keep copies of your data even after you delete your account.";
         assert!(has(text, CategoryId::DataRetention));
         assert!(!has("We delete your data within 30 days.", CategoryId::DataRetention));
+        let text = "You keep ownership of your photos, and we claim no rights over them.";
+        assert!(!has(text, CategoryId::DataRetention));
     }
 
     #[test]
     fn deletion_rights() {
         assert!(has("You can ask us to delete your personal data.", CategoryId::DataDeletionRight));
         assert!(!has("You can delete cookies in your browser.", CategoryId::DataDeletionRight));
+        let text = "We keep your details for a while, even after you close your account.";
+        assert!(!has(text, CategoryId::DataDeletionRight));
+        assert!(has(text, CategoryId::DataRetention));
+        let text = "Acme may remove your posts at any time.";
+        assert!(!has(text, CategoryId::DataDeletionRight));
+        let text = "Once your account is closed, your data is erased within a week.";
+        assert!(has(text, CategoryId::DataDeletionRight));
+        let text = "Your messages can be deleted by you at any time.";
+        assert!(has(text, CategoryId::DataDeletionRight));
     }
 
     #[test]
