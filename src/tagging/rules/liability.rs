@@ -153,8 +153,9 @@ static OWN_COSTS: LazyLock<Regex> =
 fn provider_indemnifies(found: &Found<'_>) -> bool {
     static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
         helper(concat!(
-            r"\b(?:indemnify|defend|hold harmless|indemnification of) (?:you|users?|customers?)",
-            r"\b|\bwe (?:will|shall|agree to) (?:\w+ )?(?:defend|indemnify)",
+            r"\b(?:indemnify|defend|hold harmless|indemnification of) (?:the )?(?:you|users?",
+            r"|customers?|licensees?|subscribers?)\b|\bwe (?:will|shall|agree to) (?:\w+ )?",
+            r"(?:defend|indemnify|reimburse|compensate)",
         ))
     });
     static READER: LazyLock<Regex> = LazyLock::new(|| {

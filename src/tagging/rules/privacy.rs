@@ -544,13 +544,14 @@ fn decide_retention(found: &Found<'_>, out: &mut Decisions) {
 }
 
 /// A retention word asserted of something other than ownership: "you keep ownership of
-/// your content" and "we retain all rights" say who owns, not what is stored.
+/// your content" and "we retain all rights" say who owns, not what is stored; "hold us
+/// harmless" is an indemnity.
 fn keeps_something(found: &Found<'_>) -> bool {
     static OWNERSHIP: LazyLock<Regex> = LazyLock::new(|| {
         helper(concat!(
             r"^\s+(?:all |full |any |sole |the |exclusive )*(?:of )?(?:your |their |its |our )?",
             r"(?:\w+ )?(?:ownership|owner|rights?|title|copyrights?|intellectual property",
-            r"|control|responsibility)\b",
+            r"|control|responsibility)\b|^\s+(?:[\w,]+\s+){0,12}?harmless\b",
         ))
     });
     found
@@ -587,7 +588,10 @@ fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
     };
     let rights = [&RIGHT_TO_ERASURE, &REQUEST_DELETION, &DELETED_ON_REQUEST];
     let deleted = found.at(&DELETED_WHEN_CLOSED).iter().any(|(_, stance)| !stance.negated);
-    let on_closing = deleted && found.has(&CLOSING) && !found.has(&READER_LOSES);
+    // "We retain it for a year after your account is closed, before it is deleted" is
+    // retention, not a deletion the reader gets.
+    let on_closing =
+        deleted && found.has(&CLOSING) && !found.has(&READER_LOSES) && !found.affirmed(&RETAIN);
     let by_right = rights.iter().any(|pattern| stated(pattern)) || on_closing;
     let reader_deletes = stated(&READER_DELETES) || stated(&DELETED_BY_READER);
     let own_deletion = found.at(&DELETE_YOUR).iter().any(|(range, stance)| {
@@ -611,20 +615,26 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
     ))
 });
 
-/// The text before a phrase ends with someone other than the reader who may or will act:
-/// "Acme may remove your content" is the provider's power, not the reader's right.
+/// The last one who may or will act before a phrase is someone other than the reader: "Acme
+/// may suspend your access or delete your account" is the provider's power, not the
+/// reader's right.
 fn provider_acts(before: &str) -> bool {
     static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
         helper(concat!(
-            r"\b([\w']+)\s+(?:also\s+|then\s+|still\s+)?(?:may|can|might|will|shall|could|reserves? the right",
-            r" to|is entitled to|has the right to)\s+(?:also\s+|at any time\s+)?$",
+            r"\b([\w']+)\s+(?:also\s+|then\s+|still\s+)?(?:may|can|might|will|shall|could",
+            r"|reserves? the right to|is entitled to|has the right to)\b",
         ))
     });
-    const READER: [&str; 8] =
-        ["you", "users", "user", "member", "members", "customer", "customers", "i"];
-    ACTOR.captures(before).is_some_and(|found| {
+    // "We keep it until you delete your account": the reader is the subject again.
+    static READER_AGAIN: LazyLock<Regex> = LazyLock::new(|| helper(r"\b(?:you|users?)\b"));
+    const READER: [&str; 9] =
+        ["you", "users", "user", "member", "members", "customer", "customers", "i", "you'll"];
+
+    let sentence = before.rfind(['.', ';']).map_or(before, |stop| &before[stop + 1..]);
+    ACTOR.captures_iter(sentence).last().is_some_and(|found| {
         let actor = found.get(1).map_or("", |word| word.as_str());
-        !READER.contains(&actor) && actor != "you'll"
+        let rest = &sentence[found.get(0).map_or(0, |whole| whole.end())..];
+        !READER.contains(&actor) && !READER_AGAIN.is_match(rest)
     })
 }
 
@@ -766,6 +776,10 @@ mod tests {
         assert!(has(text, CategoryId::DataRetention));
         let text = "Acme may remove your posts at any time.";
         assert!(!has(text, CategoryId::DataDeletionRight));
+        let text = "Acme may suspend your access or delete your account if you break these rules.";
+        assert!(!has(text, CategoryId::DataDeletionRight));
+        let text = "You may close your account, and you can delete your posts at any time.";
+        assert!(has(text, CategoryId::DataDeletionRight));
         let text = "Once your account is closed, your data is erased within a week.";
         assert!(has(text, CategoryId::DataDeletionRight));
         let text = "Your messages can be deleted by you at any time.";
