@@ -8,9 +8,12 @@
 //!   otherwise allow, or it is barred.
 //! - `arbitration_opt_out`: the reader may opt out of (reject) the arbitration agreement.
 //!
-//! Known limits: a clause that only names a waiver section ("see section 12, Class Action
-//! Waiver") is tagged as if it stated it; a time limit set by a statute the clause cites
-//! rather than by the provider is tagged too.
+//! A clause that only points at the waiver ("please read the class action waiver below", "see
+//! section 12, Class Action Waiver") is not the waiver and is not tagged.
+//!
+//! Known limits: a clause that announces the waiver without pointing ("these terms contain a
+//! class action waiver") is tagged as if it stated it; a time limit set by a statute the clause
+//! cites rather than by the provider is tagged too, and so is a deadline to notify a claim.
 
 use std::sync::LazyLock;
 

@@ -1,8 +1,9 @@
 //! Liability rules: indemnification and warranty disclaimers.
 //!
 //! - `indemnification`: the reader must defend, indemnify or hold the provider harmless
-//!   against claims. A provider that indemnifies the reader ("we will defend you against
-//!   claims that the service infringes") is not tagged.
+//!   against claims, or answers for third-party claims against it and the losses and legal
+//!   fees it incurs because of the reader. A provider that indemnifies the reader ("we will
+//!   defend you against claims that the service infringes") is not tagged.
 //! - `warranty_disclaimer`: the service comes "as is", at the reader's own risk, with no
 //!   warranty or guarantee of quality, accuracy or availability.
 //!
