@@ -577,15 +577,10 @@ fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
     if found.has(&ABOUT_COOKIES) {
         return;
     }
-    // Deleting is itself a control the reader holds, so only a denial counts against it; a
-    // deletion named as the moment something else happens ("we keep it even after you close
-    // your account") grants nothing.
-    let stated = |pattern: &Pattern| {
-        found
-            .at(pattern)
-            .iter()
-            .any(|(range, stance)| !stance.negated && !names_a_moment(&found.text[..range.start]))
-    };
+    // Deleting is itself a control the reader holds, so only a denial counts against it; the
+    // reader's own deletion named as the moment something else happens ("we keep it even
+    // after you close your account") grants nothing.
+    let stated = |pattern: &Pattern| found.at(pattern).iter().any(|(_, stance)| !stance.negated);
     let rights = [&RIGHT_TO_ERASURE, &REQUEST_DELETION, &DELETED_ON_REQUEST];
     let deleted = found.at(&DELETED_WHEN_CLOSED).iter().any(|(_, stance)| !stance.negated);
     // "We retain it for a year after your account is closed, before it is deleted" is
@@ -593,7 +588,11 @@ fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
     let on_closing =
         deleted && found.has(&CLOSING) && !found.has(&READER_LOSES) && !found.affirmed(&RETAIN);
     let by_right = rights.iter().any(|pattern| stated(pattern)) || on_closing;
-    let reader_deletes = stated(&READER_DELETES) || stated(&DELETED_BY_READER);
+    let reader_deletes = stated(&DELETED_BY_READER)
+        || found
+            .at(&READER_DELETES)
+            .iter()
+            .any(|(range, stance)| !stance.negated && !names_a_moment(&found.text[..range.start]));
     let own_deletion = found.at(&DELETE_YOUR).iter().any(|(range, stance)| {
         let before = &found.text[..range.start];
         !stance.negated && !names_a_moment(before) && !provider_acts(before)
@@ -634,7 +633,9 @@ fn provider_acts(before: &str) -> bool {
     ACTOR.captures_iter(sentence).last().is_some_and(|found| {
         let actor = found.get(1).map_or("", |word| word.as_str());
         let rest = &sentence[found.get(0).map_or(0, |whole| whole.end())..];
-        !READER.contains(&actor) && !READER_AGAIN.is_match(rest)
+        // "It can be viewed or deleted from your account": a passive leaves the actor open.
+        let passive = rest.trim_start().starts_with("be ");
+        !READER.contains(&actor) && !READER_AGAIN.is_match(rest) && !passive
     })
 }
 
@@ -783,6 +784,8 @@ mod tests {
         let text = "Once your account is closed, your data is erased within a week.";
         assert!(has(text, CategoryId::DataDeletionRight));
         let text = "Your messages can be deleted by you at any time.";
+        assert!(has(text, CategoryId::DataDeletionRight));
+        let text = "Your location history can be viewed or deleted from your account dashboard.";
         assert!(has(text, CategoryId::DataDeletionRight));
     }
 
