@@ -120,6 +120,7 @@ const USED_PASSIVE: Pattern = pattern!(
     trigger: [
         "used|reproduced|modified|published|displayed|distributed|edited|copied|adapted|translated|exploited|sublicensed",
         "content|submission|material|post|upload|photo|video|image|work|contribution|ugc|feedback|comment|review|idea|suggestion|music|recording|creation|listing|likeness|name|voice|message|communication",
+        "=be",
     ],
     content_word!(),
     r"\b[^.;]{0,150}?\b(?:may|can|will|could|might|shall)\s+(?:also\s+)?be\s+(?:[\w,]+\s+){0,6}?",
