@@ -4,43 +4,18 @@
 //!
 //! The time limits hold for release builds (`cargo test --release --test bad_input`); debug
 //! builds are given a looser limit, since they run many times slower. Library calls are timed
-//! in CPU time of the test's thread where Linux reports it, so a busy machine does not fail
-//! them; the CLI runs are only held to a loose wall-clock bound.
+//! in CPU time of the test's thread where Linux reports it (`common::timed`), so a busy machine
+//! does not fail them; the CLI runs are only held to a loose wall-clock bound.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::{time_limit, timed};
 use termwatch::document::{Document, MAX_CLAUSE_CHARS};
 use termwatch::page::{self, Format, PageError};
-
-/// A second in a release build.
-fn time_limit() -> Duration {
-    if cfg!(debug_assertions) {
-        Duration::from_secs(30)
-    } else {
-        Duration::from_secs(1)
-    }
-}
-
-/// CPU time this thread has run, from Linux's scheduler statistics; `None` elsewhere.
-fn thread_cpu_time() -> Option<Duration> {
-    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
-    let nanos: u64 = stat.split_whitespace().next()?.parse().ok()?;
-    Some(Duration::from_nanos(nanos))
-}
-
-/// Runs `work` and returns its result with the time it took: CPU time when known, else wall.
-fn timed<T>(work: impl FnOnce() -> T) -> (T, Duration) {
-    let wall = Instant::now();
-    let cpu = thread_cpu_time();
-    let result = work();
-    let took = match (cpu, thread_cpu_time()) {
-        (Some(before), Some(after)) => after.saturating_sub(before),
-        _ => wall.elapsed(),
-    };
-    (result, took)
-}
 
 /// A folder of its own for this run's files.
 fn scratch_dir() -> PathBuf {

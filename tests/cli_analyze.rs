@@ -132,3 +132,27 @@ fn classify_keeps_one_output_line_per_input_line() {
     assert_eq!(lines[1]["categories"], serde_json::json!([]));
     assert_eq!(lines[2]["categories"], serde_json::json!(["age_requirement"]));
 }
+
+#[test]
+fn a_reader_that_leaves_early_ends_the_output_without_a_panic() {
+    use std::io::Write;
+    use std::process::Stdio;
+
+    let clause = "We may terminate your account at any time, for any reason, without notice.\n\n";
+    let page = clause.repeat(3_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_termwatch"))
+        .args(["analyze", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("runs termwatch");
+
+    // Close our end of standard output before reading anything, as `| head -c 0` would.
+    drop(child.stdout.take());
+    child.stdin.take().expect("stdin is piped").write_all(page.as_bytes()).expect("writes");
+    let output = child.wait_with_output().expect("termwatch ends");
+
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
-import { Builder, Key } from 'selenium-webdriver';
+import { Builder, By, Key } from 'selenium-webdriver';
 import firefox from 'selenium-webdriver/firefox.js';
 
 const ADDON_ID = 'termwatch@example.org';
@@ -82,8 +82,10 @@ export async function launchFirefox({ extensionDir, proxyPort }) {
     const handle = await newTab(`${base}${path}`);
     return {
       eval: (fn, arg) => inTab(handle, () => run(fn, arg)),
+      // The page's body alone: a popup is a narrow body in a window that cannot be narrower.
       screenshot: (file) => inTab(handle, async () => {
-        writeFileSync(file, await driver.takeScreenshot(), 'base64');
+        const body = await driver.findElement(By.css('body'));
+        writeFileSync(file, await body.takeScreenshot(), 'base64');
       }),
       close: () => inTab(handle, () => driver.close()),
     };

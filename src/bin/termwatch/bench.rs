@@ -10,6 +10,7 @@
 //! document, then its latest, appended the same way. `--write-pages DIR` saves the pages as the
 //! extension's JSON so the WebAssembly benchmark (`bench/wasm.mjs`) times the same input.
 
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -25,8 +26,8 @@ pub struct Args {
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
     /// How many timed runs each figure is the median of.
-    #[arg(long, default_value_t = 31)]
-    runs: usize,
+    #[arg(long, default_value = "31")]
+    runs: NonZeroUsize,
     /// Also write the timed pages as JSON into this folder, for the WebAssembly benchmark.
     #[arg(long)]
     write_pages: Option<PathBuf>,
@@ -47,7 +48,7 @@ pub fn run(args: Args) -> Result<()> {
             write_page(folder, &format!("latest-{words}.json"), &page)?;
         }
         let bytes: usize = page.blocks.iter().map(|block| block.text.len()).sum();
-        let median = median_time(args.runs, || {
+        let median = median_time(args.runs.get(), || {
             std::hint::black_box(termwatch::analyze(&page));
         });
         let peak = heap::peak_during(|| termwatch::analyze(&page));
@@ -80,7 +81,7 @@ fn bench_comparison(corpus: &Corpus, args: &Args) -> Result<()> {
 
     let (old_analysis, new_analysis) = (termwatch::analyze(&old), termwatch::analyze(&new));
     let mut report = None;
-    let median = median_time(args.runs, || {
+    let median = median_time(args.runs.get(), || {
         report = Some(change::compare_analyses(&old_analysis, &new_analysis));
     });
 
@@ -131,6 +132,10 @@ struct Corpus {
     previous: Vec<Page>,
 }
 
+/// The sample terms page, built in so that the benchmark runs from any folder.
+const SAMPLE_PAGE: &str = include_str!("../../../samples/lumenfold-terms.html");
+const SAMPLE_NAME: &str = "samples/lumenfold-terms.html";
+
 fn load_corpus(data: &Path) -> Result<Corpus> {
     let versions = data.join("open_terms_archive/versions");
     if versions.is_dir() {
@@ -139,11 +144,8 @@ fn load_corpus(data: &Path) -> Result<Corpus> {
         return Ok(Corpus { source, latest, previous });
     }
 
-    let sample = Path::new("samples/lumenfold-terms.html");
-    let html = std::fs::read_to_string(sample)
-        .with_context(|| format!("{}: cannot read the sample page", sample.display()))?;
-    let page = page::html::parse(&html, None);
-    let source = format!("the sample page {} repeated (no data folder)", sample.display());
+    let page = page::html::parse(SAMPLE_PAGE, None);
+    let source = format!("the sample page {SAMPLE_NAME} repeated (no data folder)");
     Ok(Corpus { source, latest: vec![page.clone()], previous: vec![page] })
 }
 

@@ -29,7 +29,7 @@ pub fn run(_args: Args) -> Result<()> {
                     "category": tag.category,
                     "polarity": info.polarity,
                     "severity": info.severity,
-                    "confidence": tag.confidence,
+                    "confidence": two_decimals(tag.confidence),
                     "facts": tag.facts,
                 })
             })
@@ -40,4 +40,9 @@ pub fn run(_args: Args) -> Result<()> {
     }
     stdout.flush()?;
     Ok(())
+}
+
+/// A confidence as people read it (0.85, not the 0.8500000238418579 an f32 widens to).
+fn two_decimals(confidence: f32) -> f64 {
+    (f64::from(confidence) * 100.0).round() / 100.0
 }

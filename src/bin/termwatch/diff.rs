@@ -10,7 +10,7 @@ mod markdown;
 mod text;
 
 use anyhow::Result;
-use termwatch::change::{self, ChangeReport, RiskChange};
+use termwatch::change::{self, ChangeKind, ChangeReport, RiskChange};
 
 use crate::input;
 
@@ -19,9 +19,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
-    /// The older version: an .html, .md or .txt file, or - for standard input.
+    /// The older version: an .html, .md or .txt file, or - for standard input (one side only).
     old: String,
-    /// The newer version: an .html, .md or .txt file.
+    /// The newer version: an .html, .md or .txt file, or - for standard input (one side only).
     new: String,
 }
 
@@ -34,6 +34,10 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> Result<()> {
+    anyhow::ensure!(
+        !(args.old == "-" && args.new == "-"),
+        "standard input can hold only one of the two versions; give the other as a file"
+    );
     let old = termwatch::analyze(&input::read_page(&args.old, None)?);
     let new = termwatch::analyze(&input::read_page(&args.new, None)?);
     let report = change::compare_analyses(&old, &new);
@@ -49,6 +53,16 @@ pub fn render(report: &ChangeReport, format: Format) -> Result<String> {
         Format::Markdown => markdown::render(report),
         Format::Html => html::render(report),
     })
+}
+
+/// What happened to a clause, as the reports name it.
+fn kind_label(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Added => "Added",
+        ChangeKind::Removed => "Removed",
+        ChangeKind::Modified => "Reworded",
+        ChangeKind::Moved => "Moved",
+    }
 }
 
 /// The verdict as a headline.

@@ -48,6 +48,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    end_quietly_when_reader_leaves();
     let cli = Cli::parse();
 
     let result = match cli.command {
@@ -66,5 +67,17 @@ fn main() -> ExitCode {
             eprintln!("termwatch: {error:#}");
             ExitCode::from(1)
         }
+    }
+}
+
+/// Rust ignores SIGPIPE, so every `print!` after the reader went away (`termwatch eval | head`)
+/// would panic on the failed write. Restoring the default action ends the process quietly
+/// instead, as `cat` or `grep` do.
+fn end_quietly_when_reader_leaves() {
+    #[cfg(unix)]
+    // SAFETY: called first thing in `main`, before any other thread exists; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -78,12 +78,7 @@ pub fn render(report: &ChangeReport) -> String {
 }
 
 fn write_change(out: &mut String, change: &Change) {
-    let kind = match change.kind {
-        ChangeKind::Added => "Added",
-        ChangeKind::Removed => "Removed",
-        ChangeKind::Modified => "Reworded",
-        ChangeKind::Moved => "Moved",
-    };
+    let kind = super::kind_label(change.kind);
     let place = change.section.as_deref().map(|s| format!(" · {}", escape(s))).unwrap_or_default();
     let _ = writeln!(out, "<article><h3>{kind}{place}</h3><div class=\"cols\">");
 

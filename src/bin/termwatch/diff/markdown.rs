@@ -6,6 +6,8 @@ use std::fmt::Write;
 use termwatch::change::word_diff::WordOpKind;
 use termwatch::change::{Change, ChangeKind, ChangeReport};
 
+use crate::render::escape_markdown as escape;
+
 pub fn render(report: &ChangeReport) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n\n{}\n", super::headline(report), escape(&report.summary));
@@ -34,12 +36,7 @@ pub fn render(report: &ChangeReport) -> String {
 }
 
 fn write_change(out: &mut String, change: &Change) {
-    let kind = match change.kind {
-        ChangeKind::Added => "Added",
-        ChangeKind::Removed => "Removed",
-        ChangeKind::Modified => "Reworded",
-        ChangeKind::Moved => "Moved",
-    };
+    let kind = super::kind_label(change.kind);
     let place = change.section.as_deref().map(|s| format!(" · {}", escape(s))).unwrap_or_default();
     let _ = writeln!(out, "### {kind}{place}\n");
 
@@ -83,16 +80,4 @@ fn marked(marker: &str, piece: &str) -> String {
     let start = piece.len() - piece.trim_start().len();
     let end = start + trimmed.len();
     format!("{}{marker}{}{marker}{}", &piece[..start], escape(trimmed), &piece[end..])
-}
-
-/// Escapes the characters Markdown would read as markup.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '~' | '|') {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
 }

@@ -39,7 +39,7 @@ pub fn render(report: &ChangeReport) -> String {
 
 fn write_change(out: &mut String, change: &Change) {
     let place = change.section.as_deref().map(|s| format!(" · {s}")).unwrap_or_default();
-    let _ = writeln!(out, "\n  [{}]{place}", kind_label(change.kind));
+    let _ = writeln!(out, "\n  [{}]{place}", super::kind_label(change.kind).to_lowercase());
 
     if change.kind == ChangeKind::Modified && !change.words.is_empty() {
         let inline: String = change
@@ -76,15 +76,6 @@ fn write_change(out: &mut String, change: &Change) {
     }
     if !notes.is_empty() {
         wrapped(out, &format!("({})", notes.join("; ")), "    ");
-    }
-}
-
-fn kind_label(kind: ChangeKind) -> &'static str {
-    match kind {
-        ChangeKind::Added => "added",
-        ChangeKind::Removed => "removed",
-        ChangeKind::Modified => "reworded",
-        ChangeKind::Moved => "moved",
     }
 }
 

@@ -344,8 +344,10 @@ fn timing(outcomes: &[&Outcome], figures: &mut serde_json::Map<String, Value>) -
     figures.insert("detect_ms_max".into(), json!(ms(slowest(&detect))));
     figures.insert("read_and_detect_ms_median".into(), json!(ms(median(&total))));
 
+    let build =
+        if cfg!(debug_assertions) { "; a debug build: use --release for real figures" } else { "" };
     format!(
-        "Time per page ({} pages; build with --release for real figures):\n\
+        "Time per page ({} pages{build}):\n\
          detect alone:            median {:.2} ms, slowest {:.2} ms\n\
          parse + document + detect: median {:.2} ms, slowest {:.2} ms\n",
         outcomes.len(),

@@ -54,12 +54,22 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "text")]
     format: Format,
     /// Score only these data sets (by id); all of them when absent.
-    #[arg(long, value_delimiter = ',')]
+    #[arg(long, value_delimiter = ',', value_parser = dataset_id)]
     only: Vec<String>,
     /// Score nothing; print FILE's sentences as the fixed splitter numbers them (position,
     /// FNV-1a hash, text), to write labels that point at sentences by reference.
     #[arg(long, value_name = "FILE", conflicts_with = "only")]
     sentences: Option<PathBuf>,
+}
+
+/// Accepts the id of a data set `eval` knows, and names them all otherwise.
+fn dataset_id(id: &str) -> Result<String, String> {
+    let known: Vec<&str> = DATASETS.iter().map(|(name, _)| *name).collect();
+    if known.contains(&id) {
+        Ok(id.to_string())
+    } else {
+        Err(format!("no data set is called {id:?}; the data sets are {}", known.join(", ")))
+    }
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]

@@ -9,6 +9,20 @@ pub use report_text::report_text;
 use termwatch::categories::{Polarity, Severity};
 use termwatch::report::ReportFinding;
 use termwatch::tagging::Facts;
+use termwatch::Report;
+
+/// Escapes every character that would turn page text into Markdown or inline HTML markup:
+/// emphasis, code, links and images, headings, tables, strike-through.
+pub fn escape_markdown(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|' | '!' | '~') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
 
 /// The groups findings are listed in: the worst risks first, protections last.
 pub const GROUPS: [(&str, Group); 4] = [
@@ -33,6 +47,40 @@ impl Group {
             Group::Protective => finding.polarity == Polarity::Protective,
         }
     }
+}
+
+/// What a title-less page is called in every report.
+pub const UNTITLED: &str = "Untitled page";
+
+/// Cautions that come before the findings: a page that is not terms is not graded, and a page
+/// in a language the rules do not read has most of its clauses unchecked.
+pub fn reading_notes(report: &Report) -> Vec<String> {
+    let document = &report.document;
+    let mut notes = Vec::new();
+    if !document.is_terms {
+        let hints = if report.findings.is_empty() { "" } else { "; the findings below are hints" };
+        notes.push(format!("This does not look like a terms page, so it is not graded{hints}."));
+    }
+    if let Some(language) = unread_language(&document.language) {
+        notes.push(format!(
+            "This page is in {language}. Termwatch reads clauses in English only, so most of \
+             this page was not checked and the grade says little."
+        ));
+    }
+    notes
+}
+
+/// The name of a detected language whose clauses the rules and the model cannot read.
+fn unread_language(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "fr" => "French",
+        "de" => "German",
+        "es" => "Spanish",
+        "it" => "Italian",
+        "nl" => "Dutch",
+        "pt" => "Portuguese",
+        _ => return None,
+    })
 }
 
 /// The facts of a finding as short phrases ("opt-out window: 30 days").

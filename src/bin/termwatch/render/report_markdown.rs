@@ -4,27 +4,36 @@ use std::fmt::Write;
 
 use termwatch::Report;
 
-use super::{describe_facts, GROUPS};
+use super::{describe_facts, escape_markdown as escape, reading_notes, GROUPS, UNTITLED};
 
 pub fn report_markdown(report: &Report) -> String {
     let mut out = String::new();
     let document = &report.document;
 
-    let title = document.title.as_deref().unwrap_or("Untitled page");
+    let title = document.title.as_deref().unwrap_or(UNTITLED);
     let _ = writeln!(out, "# {}\n", escape(title));
     if let Some(url) = &document.url {
         let _ = writeln!(out, "<{url}>\n");
     }
+    let grade = if document.is_terms {
+        format!(" · **grade {:?}**", report.grade.letter)
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "**{}** ({:.0}% sure) · {} words · **grade {:?}**\n",
+        "**{}** ({:.0}% sure) · {} words{grade}\n",
         document.kind.label(),
         document.confidence * 100.0,
         document.words,
-        report.grade.letter
     );
-    for reason in &report.grade.reasons {
-        let _ = writeln!(out, "- {}", escape(reason));
+    for note in reading_notes(report) {
+        let _ = writeln!(out, "> {}\n", escape(&note));
+    }
+    if document.is_terms {
+        for reason in &report.grade.reasons {
+            let _ = writeln!(out, "- {}", escape(reason));
+        }
     }
 
     for (heading, group) in GROUPS {
@@ -46,16 +55,4 @@ pub fn report_markdown(report: &Report) -> String {
         }
     }
     out
-}
-
-/// Escapes the characters that would turn page text into Markdown or HTML markup.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '<' | '>' | '|' | '!') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
 }

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use termwatch::Report;
 
-use super::{describe_facts, GROUPS};
+use super::{describe_facts, reading_notes, GROUPS, UNTITLED};
 
 const WIDTH: usize = 96;
 
@@ -12,7 +12,7 @@ pub fn report_text(report: &Report) -> String {
     let mut out = String::new();
     let document = &report.document;
 
-    let title = document.title.as_deref().unwrap_or("(untitled page)");
+    let title = document.title.as_deref().unwrap_or(UNTITLED);
     let _ = writeln!(out, "{title}");
     if let Some(url) = &document.url {
         let _ = writeln!(out, "{url}");
@@ -25,19 +25,21 @@ pub fn report_text(report: &Report) -> String {
         document.words
     );
 
-    if !document.is_terms {
-        let _ = writeln!(out, "\nThis does not look like a terms page; findings below are hints.");
+    for note in reading_notes(report) {
+        out.push('\n');
+        write_wrapped(&mut out, &note, "");
     }
 
     let risks = report.risks().count();
     let protections = report.findings.len() - risks;
-    let _ = writeln!(
-        out,
-        "\nGrade {:?}: {risks} risky and {protections} protective clauses",
-        report.grade.letter
-    );
-    for reason in &report.grade.reasons {
-        let _ = writeln!(out, "  - {reason}");
+    if document.is_terms || !report.findings.is_empty() {
+        let _ = writeln!(out, "\n{risks} risky and {protections} protective clauses");
+    }
+    if document.is_terms {
+        let _ = writeln!(out, "Grade {:?}, from what they say:", report.grade.letter);
+        for reason in &report.grade.reasons {
+            let _ = writeln!(out, "  - {reason}");
+        }
     }
 
     for (heading, group) in GROUPS {
