@@ -18,6 +18,18 @@ fn analysed(name: &str) -> Analysis {
     termwatch::analyze(&page)
 }
 
+/// The base page with its date line replaced by `date_line`.
+fn base_dated(date_line: &str) -> Analysis {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/changes/base.md");
+    let text = std::fs::read_to_string(&path).expect("test page exists");
+    let text = text.replacen("Last updated: March 3, 2025", date_line, 1);
+    termwatch::analyze(&page::markdown::parse(&text, None))
+}
+
+fn compare_dated(old_line: &str, new_line: &str) -> ChangeReport {
+    change::compare_analyses(&base_dated(old_line), &base_dated(new_line))
+}
+
 fn compare(old: &str, new: &str) -> ChangeReport {
     change::compare_analyses(&analysed(old), &analysed(new))
 }
@@ -59,6 +71,34 @@ fn a_bumped_date_line_is_noise_and_its_date_is_shown() {
     let report = compare("base.md", "noise-date.md");
     assert_eq!(report.old_dates[0].date, "March 3, 2025");
     assert_eq!(report.new_dates[0].date, "September 14, 2025");
+}
+
+#[test]
+fn a_date_set_beside_a_link_is_still_a_date_line() {
+    // The page shows the date and the link side by side; its text reads `2025Previous`.
+    let old = "Effective March 3, 2025[Previous version](https://lumenfold.example/terms/2024)";
+    let new = "Effective 14 September 2025[Previous version](https://lumenfold.example/terms/2025)";
+    let report = compare_dated(old, new);
+    assert!(!report.substantive, "{}\n{:#?}", report.summary, report.changes);
+    assert_eq!(report.new_dates[0].date, "14 September 2025");
+}
+
+#[test]
+fn a_german_date_line_with_an_ordinal_day_is_a_date_line() {
+    let report = compare_dated("Gültig ab 13. November 2023", "Gültig ab 2. Februar 2025");
+    assert!(!report.substantive, "{}\n{:#?}", report.summary, report.changes);
+    assert_eq!(report.old_dates[0].date, "13. November 2023");
+    assert_eq!(report.new_dates[0].date, "2. Februar 2025");
+}
+
+#[test]
+fn a_new_date_in_a_change_log_entry_is_a_change() {
+    // The entry's date says when something was added: it is content, not a stamp.
+    let report = compare_dated(
+        "September 23, 2025: Added the photo storage terms.",
+        "September 14, 2026: Added the photo storage terms.",
+    );
+    assert!(report.substantive, "{}", report.summary);
 }
 
 #[test]

@@ -32,7 +32,7 @@ use super::canonical_url;
 
 /// Bumped whenever folding or line roles change, so that stored versions are re-normalised
 /// before they are compared with new ones (see [`super::snapshot`]).
-pub const NORMALISER_VERSION: u32 = 1;
+pub const NORMALISER_VERSION: u32 = 2;
 
 /// What a token is; decides how much an edit to it matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,7 +160,7 @@ pub fn line_role(text: &str, tokens: &[Token]) -> LineRole {
     // Emphasis marks (`_Last updated: May 2, 2025_`) would glue words together for `\b`;
     // blanking them keeps every byte offset.
     let plain = text.replace(['_', '*'], " ");
-    let Some(date) = date_pattern().find(&plain) else {
+    let Some(date) = find_date(&plain) else {
         return LineRole::Body;
     };
     let is_word = |word: &&str| word.chars().any(char::is_alphanumeric);
@@ -174,15 +174,32 @@ pub fn line_role(text: &str, tokens: &[Token]) -> LineRole {
     LineRole::Date(DateLine { text: text.trim().to_string(), date: date.as_str().to_string() })
 }
 
+/// The first calendar date in `text` that ends where a date can end: at the end of the text,
+/// before a character that is not a letter or digit, or (a year glued to what follows) before
+/// a capital letter. Pages often set the date and a link such as "Previous Version" side by
+/// side, and their text then reads `Effective June 17, 2025Previous Version`.
+fn find_date(text: &str) -> Option<regex::Match<'_>> {
+    date_pattern().find_iter(text).find(|date| {
+        let ends_in_digit = date.as_str().ends_with(|c: char| c.is_ascii_digit());
+        match text[date.end()..].chars().next() {
+            None => true,
+            Some(next) if next.is_alphanumeric() => ends_in_digit && next.is_uppercase(),
+            Some(_) => true,
+        }
+    })
+}
+
 /// A cheap test before the date pattern runs: every date it knows holds a year from 1900 to
 /// 2099 or a dotted number (`01.02.24`). Most clauses have neither, and skip the regex.
 fn may_be_in_date(text: &str, token: &Token) -> bool {
     if token.kind != TokenKind::Number {
         return false;
     }
-    let digits = &text[token.range.clone()];
-    let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
-    year || digits.contains('.')
+    let number = &text[token.range.clone()];
+    // A year glued to the next word (`2025Previous`) is one token; its digits still count.
+    let digits = number.len() - number.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let year = digits == 4 && (number.starts_with("19") || number.starts_with("20"));
+    year || number.contains('.')
 }
 
 /// Words whose addition, removal or swap for one another does not change what a clause says.
@@ -286,12 +303,15 @@ fn link_end(text: &str, start: usize) -> Option<usize> {
         return None;
     }
 
-    let stop = |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')');
+    // Typographic quotes are never part of an address as pages write one, but they do close
+    // one quoted in text (`href=“https://…”`), like the straight quote.
+    let stop =
+        |c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | ')' | '“' | '”' | '«' | '»');
     let length = rest.find(stop).unwrap_or(rest.len());
     let link = if markdown_target {
         &rest[..length]
     } else {
-        rest[..length].trim_end_matches(['.', ',', ';', ':', '!', '?', ']', '\''])
+        rest[..length].trim_end_matches(['.', ',', ';', ':', '!', '?', ']', '\'', '’'])
     };
     (!link.is_empty()).then_some(start + link.len())
 }
@@ -339,11 +359,12 @@ const TIME_UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month
 /// regex crate off its fast automaton and made this check the slowest part of a comparison.
 ///
 /// A calendar date as pages write it: `March 3, 2025`, `3 March 2025`, `2025-03-03`,
-/// `03/03/2025`, `3. März 2025`, `le 3 mars 2025`, `March 2025`.
+/// `03/03/2025`, `3. März 2025`, `le 3 mars 2025`, `March 2025`. Where a date may end is
+/// left to [`find_date`].
 fn date_pattern() -> &'static Regex {
     static PATTERN: OnceLock<Regex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        let month = r"(?:jan(?:uary|vier)?|feb(?:ruary)?|février|fevrier|mar(?:ch|s)?|märz
+        let month = r"(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|février|fevrier|mar(?:ch|s)?|märz
             |apr(?:il)?|avril|may|mai|jun(?:e)?|juin|juni|jul(?:y)?|juillet|juli|aug(?:ust)?
             |août|aout|sep(?:t(?:ember)?)?|septembre|oct(?:ober)?|octobre|oktober|nov(?:ember)?
             |novembre|dec(?:ember)?|décembre|decembre|dezember)\.?";
@@ -354,7 +375,7 @@ fn date_pattern() -> &'static Regex {
                 |\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s+{month}\s+\d{{4}}
                 |{month}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}
                 |{month}\s+\d{{4}}
-            )(?-u:\b)"
+            )"
         );
         Regex::new(&pattern).expect("the date pattern is valid (checked by tests)")
     })
@@ -432,6 +453,15 @@ mod tests {
     }
 
     #[test]
+    fn typographic_quotes_close_a_quoted_address() {
+        let straight = "[a href=\"https://example.com/privacy/\"]Example[/a]";
+        let curly = "[a href=“https://example.com/privacy/”]Example[/a]";
+        assert_eq!(keys(straight), keys(curly));
+        assert_eq!(words(curly)[2], "https://example.com/privacy/");
+        assert_eq!(keys("‘https://example.com/a’"), keys("'https://example.com/a'"));
+    }
+
+    #[test]
     fn relative_dates_fold_to_one_token() {
         assert_eq!(keys("Updated 3 days ago by the team"), keys("Updated an hour ago by the team"));
         assert_eq!(keys("posted yesterday"), keys("posted 2 weeks ago"));
@@ -455,9 +485,12 @@ mod tests {
             ("These Terms were last modified on 3 March 2025.", "3 March 2025"),
             ("Dernière mise à jour : 3 mars 2025", "3 mars 2025"),
             ("Stand: 01.02.2024", "01.02.2024"),
+            ("Gültig ab 2. Februar 2025", "2. Februar 2025"),
             ("January 2024", "January 2024"),
             ("_Last updated: September 30, 2024_", "September 30, 2024"),
             ("September 14, 2026.", "September 14, 2026"),
+            ("Effective June 17, 2025Previous Version", "June 17, 2025"),
+            ("Effective 15 September 2025 Previous Version", "15 September 2025"),
         ] {
             let role = line_role(line, &tokenize(line));
             let LineRole::Date(found) = role else { panic!("{line:?} is a date line") };
@@ -471,6 +504,9 @@ mod tests {
             "You may cancel before March 3, 2025 and get a refund of the fees you paid.",
             "We may update these terms at any time.",
             "Effective immediately, all disputes go to binding arbitration.",
+            // A change-log entry: its date says when something was added, which is content.
+            "September 23, 2025: Added a data processing agreement.",
+            "Effective from March 20255 onwards.",
         ] {
             assert_eq!(line_role(line, &tokenize(line)), LineRole::Body, "{line:?}");
         }

@@ -6,6 +6,7 @@
 //! - the word before the full stop is an abbreviation that never ends a sentence (`e.g.`, `i.e.`,
 //!   `cf.`, `vs.`, `Mr.`, `z.B.`), or one that only does before a number (`No. 5`, `art. 6`,
 //!   `sec. 3`, `p. 12`);
+//! - the word is a day of the month written as an ordinal (`Gültig ab 13. November 2023`);
 //! - the word is an abbreviation that may end a sentence (`Inc.`, `Ltd.`, `Corp.`, `U.S.`,
 //!   `etc.`, `p.m.`) or a single initial (`J. Smith`), and the next word is not one that
 //!   usually opens a sentence (`We`, `You`, `The`, `If`, ...).
@@ -47,6 +48,31 @@ const MAY_END: &[&str] = &[
     "inc", "ltd", "corp", "co", "llc", "l.l.c", "plc", "llp", "lp", "pty", "gmbh", "ag", "s.a",
     "b.v", "n.v", "s.a.s", "s.r.l", "u.s", "u.s.a", "u.k", "e.u", "etc", "a.m", "p.m", "jr",
     "bros", "intl", "govt", "et al",
+];
+
+/// Month names that follow a day written as an ordinal with a full stop (`13. November 2023`,
+/// `1. März`): the full stop ends no sentence there.
+const MONTHS: &[&str] = &[
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "january",
+    "february",
+    "march",
+    "june",
+    "july",
+    "october",
+    "december",
 ];
 
 /// Words that usually open a sentence: after an abbreviation that may end one, they mean it did.
@@ -218,7 +244,7 @@ fn ends_sentence(text: &str, index: usize, character: char, next_start: usize) -
 
     let word = word_before(text, index).to_lowercase();
     let bare = word.trim_start_matches(['(', '[', '"', '“', '\'']);
-    if NEVER_FINAL.contains(&bare) {
+    if NEVER_FINAL.contains(&bare) || is_day_before_month(bare, next_word) {
         return false;
     }
     if BEFORE_NUMBER.contains(&bare) {
@@ -231,6 +257,13 @@ fn ends_sentence(text: &str, index: usize, character: char, next_start: usize) -
         return OPENERS.contains(&opener.as_str());
     }
     true
+}
+
+/// A day of the month written `13.` followed by a month name.
+fn is_day_before_month(word: &str, next_word: &str) -> bool {
+    let day = (1..=2).contains(&word.len()) && word.bytes().all(|byte| byte.is_ascii_digit());
+    let month = next_word.trim_end_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    day && MONTHS.contains(&month.as_str())
 }
 
 /// The word that ends just before byte `index` (the full stop), without that full stop.
@@ -348,6 +381,18 @@ mod tests {
                 "Write to a.b@c.org.",
                 "J. R. Smith signs at 5 p.m. and leaves."
             ]
+        );
+    }
+
+    #[test]
+    fn keeps_ordinal_days_before_month_names() {
+        assert_eq!(
+            split("Gültig ab 13. November 2023. Stand: 1. März 2024."),
+            ["Gültig ab 13. November 2023.", "Stand: 1. März 2024."]
+        );
+        assert_eq!(
+            split("Fees rise by 13. Prices follow."),
+            ["Fees rise by 13.", "Prices follow."]
         );
     }
 

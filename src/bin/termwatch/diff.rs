@@ -10,7 +10,8 @@ mod markdown;
 mod text;
 
 use anyhow::Result;
-use termwatch::change::{self, ChangeKind, ChangeReport, RiskChange};
+use termwatch::categories::CategoryId;
+use termwatch::change::{self, Change, ChangeKind, ChangeReport, RiskChange};
 
 use crate::input;
 
@@ -65,6 +66,37 @@ fn kind_label(kind: ChangeKind) -> &'static str {
     }
 }
 
+/// Which clause a change is about, by the numbers the risk delta cites: new-document numbers
+/// for what is there now, old-document numbers for what went away.
+fn clause_reference(change: &Change) -> String {
+    match (change.old_clause, change.new_clause) {
+        (Some(old), Some(new)) => format!("clause #{} (was #{})", new + 1, old + 1),
+        (None, Some(new)) => format!("clause #{}", new + 1),
+        (Some(old), None) => format!("old clause #{}", old + 1),
+        (None, None) => String::new(),
+    }
+}
+
+/// What a change did to the risks and numbers of its clause, in words ("adds Binding
+/// arbitration", "number 30 → 14", "number 2026 added").
+fn change_notes(change: &Change) -> Vec<String> {
+    let name = |category: &CategoryId| change::report::category_name(*category);
+    let mut notes: Vec<String> =
+        change.risks_added.iter().map(|c| format!("adds {}", name(c))).collect();
+    notes.extend(change.risks_removed.iter().map(|c| format!("removes {}", name(c))));
+    for number in &change.numbers_changed {
+        notes.push(match (&number.old, &number.new) {
+            (Some(old), Some(new)) => format!("number {old} → {new}"),
+            (None, Some(new)) => format!("number {new} added"),
+            (Some(old), None) => format!("number {old} dropped"),
+            (None, None) => continue,
+        });
+    }
+    // A number said twice in a clause and dropped from both places is one note.
+    notes.dedup();
+    notes
+}
+
 /// The verdict as a headline.
 fn headline(report: &ChangeReport) -> &'static str {
     match report.verdict {
@@ -77,7 +109,7 @@ fn headline(report: &ChangeReport) -> &'static str {
 
 /// One line per risk that appeared or disappeared and per fact that changed, with a sign.
 fn risk_lines(report: &ChangeReport) -> Vec<(char, String)> {
-    let describe = |risk: &RiskChange| {
+    let describe = |risk: &RiskChange, risk_is_gone: bool| {
         let facts: Vec<String> = risk
             .facts
             .iter()
@@ -91,14 +123,16 @@ fn risk_lines(report: &ChangeReport) -> Vec<(char, String)> {
             .collect();
         let facts =
             if facts.is_empty() { String::new() } else { format!(": {}", facts.join(", ")) };
-        let clauses = clause_list(&risk.clauses);
+        let clauses = clause_list(&risk.clauses, risk_is_gone);
         format!("{} ({}){facts} — {clauses}", risk.name, risk.severity.as_str())
     };
 
     let mut lines = Vec::new();
-    lines.extend(report.risks_added.iter().map(|risk| ('+', format!("{} added", describe(risk)))));
     lines.extend(
-        report.risks_removed.iter().map(|risk| ('-', format!("{} removed", describe(risk)))),
+        report.risks_added.iter().map(|risk| ('+', format!("{} added", describe(risk, false)))),
+    );
+    lines.extend(
+        report.risks_removed.iter().map(|risk| ('-', format!("{} removed", describe(risk, true)))),
     );
     for fact in &report.facts_changed {
         let value = |value: &Option<String>| {
@@ -120,11 +154,14 @@ fn risk_lines(report: &ChangeReport) -> Vec<(char, String)> {
     lines
 }
 
-fn clause_list(clauses: &[usize]) -> String {
+/// The clauses behind a risk, numbered as the change list numbers them (`old` ones for a risk
+/// that went away).
+fn clause_list(clauses: &[usize], old: bool) -> String {
     let shown: Vec<String> =
         clauses.iter().take(5).map(|index| format!("#{}", index + 1)).collect();
     let more = clauses.len().saturating_sub(5);
     let noun = if clauses.len() == 1 { "clause" } else { "clauses" };
+    let noun = if old { format!("old {noun}") } else { noun.to_string() };
     if more > 0 {
         format!("{noun} {} and {more} more", shown.join(", "))
     } else {

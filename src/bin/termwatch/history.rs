@@ -171,7 +171,7 @@ fn describe(outcome: &Outcome, history: &History) -> String {
         ),
         Outcome::Cosmetic => "Only cosmetic edits since the last visit: not stored.".to_string(),
         Outcome::Substantive => {
-            format!("The terms changed: new version stored ({} kept).", history.versions.len())
+            format!("New version stored ({} kept). What changed:", history.versions.len())
         }
     }
 }

@@ -80,7 +80,8 @@ pub fn render(report: &ChangeReport) -> String {
 fn write_change(out: &mut String, change: &Change) {
     let kind = super::kind_label(change.kind);
     let place = change.section.as_deref().map(|s| format!(" · {}", escape(s))).unwrap_or_default();
-    let _ = writeln!(out, "<article><h3>{kind}{place}</h3><div class=\"cols\">");
+    let clause = super::clause_reference(change);
+    let _ = writeln!(out, "<article><h3>{kind} {clause}{place}</h3><div class=\"cols\">");
 
     let (old, new) = if change.kind == ChangeKind::Modified && !change.words.is_empty() {
         highlighted(change)
@@ -97,9 +98,7 @@ fn write_change(out: &mut String, change: &Change) {
     let _ = writeln!(out, "<div><span class=\"label\">Before</span>{old}</div>");
     let _ = writeln!(out, "<div><span class=\"label\">After</span>{new}</div></div>");
 
-    let mut notes: Vec<String> =
-        change.risks_added.iter().map(|c| format!("adds {}", c.as_str())).collect();
-    notes.extend(change.risks_removed.iter().map(|c| format!("removes {}", c.as_str())));
+    let notes = super::change_notes(change);
     if !notes.is_empty() {
         let _ = writeln!(out, "<p class=\"notes\">{}</p>", escape(&notes.join("; ")));
     }

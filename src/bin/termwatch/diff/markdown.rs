@@ -38,7 +38,7 @@ pub fn render(report: &ChangeReport) -> String {
 fn write_change(out: &mut String, change: &Change) {
     let kind = super::kind_label(change.kind);
     let place = change.section.as_deref().map(|s| format!(" · {}", escape(s))).unwrap_or_default();
-    let _ = writeln!(out, "### {kind}{place}\n");
+    let _ = writeln!(out, "### {kind} {}{place}\n", super::clause_reference(change));
 
     if change.kind == ChangeKind::Modified && !change.words.is_empty() {
         let mut line = String::new();
@@ -63,11 +63,9 @@ fn write_change(out: &mut String, change: &Change) {
         }
     }
 
-    let mut notes: Vec<String> =
-        change.risks_added.iter().map(|c| format!("adds `{}`", c.as_str())).collect();
-    notes.extend(change.risks_removed.iter().map(|c| format!("removes `{}`", c.as_str())));
+    let notes = super::change_notes(change);
     if !notes.is_empty() {
-        let _ = writeln!(out, "_{}_\n", notes.join("; "));
+        let _ = writeln!(out, "_{}_\n", escape(&notes.join("; ")));
     }
 }
 

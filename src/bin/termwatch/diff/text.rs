@@ -39,7 +39,8 @@ pub fn render(report: &ChangeReport) -> String {
 
 fn write_change(out: &mut String, change: &Change) {
     let place = change.section.as_deref().map(|s| format!(" · {s}")).unwrap_or_default();
-    let _ = writeln!(out, "\n  [{}]{place}", super::kind_label(change.kind).to_lowercase());
+    let kind = super::kind_label(change.kind).to_lowercase();
+    let _ = writeln!(out, "\n  [{kind}] {}{place}", super::clause_reference(change));
 
     if change.kind == ChangeKind::Modified && !change.words.is_empty() {
         let inline: String = change
@@ -67,13 +68,7 @@ fn write_change(out: &mut String, change: &Change) {
         }
     }
 
-    let mut notes = Vec::new();
-    notes.extend(change.risks_added.iter().map(|c| format!("adds {}", c.as_str())));
-    notes.extend(change.risks_removed.iter().map(|c| format!("removes {}", c.as_str())));
-    for number in &change.numbers_changed {
-        let side = |value: &Option<String>| value.clone().unwrap_or_else(|| "—".into());
-        notes.push(format!("number {} → {}", side(&number.old), side(&number.new)));
-    }
+    let notes = super::change_notes(change);
     if !notes.is_empty() {
         wrapped(out, &format!("({})", notes.join("; ")), "    ");
     }

@@ -3,8 +3,9 @@
 //! 1. Real pairs: every consecutive pair of `pairs.jsonl`, compared as the extension would;
 //!    counts of substantive, cosmetic, identical and unreadable results, stratified by the
 //!    source's own flags, the risk deltas found, and a few examples to spot-check.
-//! 2. Noise: variants of every version that only re-wrap, swap quotes and dashes, bump the
-//!    date line, add tracking parameters to links or reorder sections (see [`noise`]). The
+//! 2. Noise: variants of every version that only re-wrap, swap quotes and dashes, give the
+//!    "Last updated" or "Effective" line a new date (never a change-log entry's date, which is
+//!    content), add tracking parameters to links or reorder sections (see [`noise`]). The
 //!    figure is how many are called substantive; the target is 0.
 //! 3. Planted edits: a risky clause of our own inserted, a tagged clause deleted, a number
 //!    changed inside a clause (see [`planted`]). The figure is the share reported substantive

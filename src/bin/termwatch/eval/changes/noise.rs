@@ -88,12 +88,15 @@ fn is_readable(version: &Version) -> bool {
 }
 
 /// Breaks every long plain paragraph line into lines of about 60 characters. Markdown reads a
-/// single line break inside a paragraph as a space.
+/// single line break inside a paragraph as a space. Heading text underlined with `===` or
+/// `---` is left whole: it is no paragraph, and other generators find sections by it.
 fn rewrap(source: &str) -> Option<(String, String)> {
     let mut changed = false;
     let mut out = String::with_capacity(source.len() + source.len() / 50);
-    for line in source.lines() {
-        if is_plain_paragraph(line) && line.len() > 80 {
+    let mut lines = source.lines().peekable();
+    while let Some(line) = lines.next() {
+        let heading = lines.peek().is_some_and(|next| is_setext_underline(next));
+        if is_plain_paragraph(line) && line.len() > 80 && !heading {
             out.push_str(&wrap_line(line, 60));
             changed = true;
         } else {
@@ -167,22 +170,24 @@ fn quotes_and_dashes(source: &str) -> Option<(String, String)> {
     (out != source).then(|| (source.to_string(), out))
 }
 
-/// Changes the date of the first "Last updated" or "Effective" line (later dated lines are
-/// often a change log, whose dates are content), or adds such a line with two different dates
-/// when the version has none.
+/// Changes the date of the first last-updated or effective line, or adds such a line with two
+/// different dates when the version has none.
+///
+/// Such a line is one the engine reads as a date line *and* whose date follows the words that
+/// make it one (`Last updated: March 3, 2025`, `Effective June 17, 2025`). Lines that merely
+/// start with a date are left alone: in a change log (`September 23, 2025: Added a data
+/// processing agreement. Updated the terms.`) the date says when something happened, which is
+/// content, and changing it is a change.
 fn bump_date_line(source: &str) -> Option<(String, String)> {
     let mut found = false;
     let variant: Vec<String> = source
         .lines()
-        .map(|line| {
-            let plain = line.trim_start_matches(['#', '*', '_', ' ']).trim_end_matches(['*', '_']);
-            match normalise::line_role(plain, &normalise::tokenize(plain)) {
-                LineRole::Date(date) if !found => {
-                    found = true;
-                    line.replacen(&date.date, "September 14, 2026", 1)
-                }
-                _ => line.to_string(),
+        .map(|line| match date_of_stamp_line(line) {
+            Some(date) if !found => {
+                found = true;
+                line.replacen(&date, "September 14, 2026", 1)
             }
+            _ => line.to_string(),
         })
         .collect();
     if found {
@@ -194,6 +199,20 @@ fn bump_date_line(source: &str) -> Option<(String, String)> {
     ))
 }
 
+/// The date of a Markdown line that says when the document was last updated or took effect.
+fn date_of_stamp_line(line: &str) -> Option<String> {
+    let plain = line.trim_start_matches(['#', '*', '_', ' ']).trim_end_matches(['*', '_']);
+    let LineRole::Date(date) = line_role(plain) else { return None };
+    let before = &plain[..plain.find(&date.date)?];
+    let says_so = before.chars().any(char::is_alphanumeric)
+        && matches!(line_role(&format!("{before}{}", date.date)), LineRole::Date(_));
+    says_so.then_some(date.date)
+}
+
+fn line_role(text: &str) -> LineRole {
+    normalise::line_role(text, &normalise::tokenize(text))
+}
+
 /// Adds campaign and click ids to every absolute link target.
 fn add_tracking(source: &str) -> Option<(String, String)> {
     let mut out = String::with_capacity(source.len() + 256);
@@ -203,9 +222,7 @@ fn add_tracking(source: &str) -> Option<(String, String)> {
     while let Some(start) = rest.find("](http") {
         let target_start = start + 2;
         out.push_str(&rest[..target_start]);
-        let target_end = rest[target_start..]
-            .find([')', ' ', '\n'])
-            .map_or(rest.len(), |end| target_start + end);
+        let target_end = target_start + destination_length(&rest[target_start..]);
         let target = &rest[target_start..target_end];
         let (address, fragment) = target.split_once('#').unwrap_or((target, ""));
         let joiner = if address.contains('?') { '&' } else { '?' };
@@ -221,6 +238,26 @@ fn add_tracking(source: &str) -> Option<(String, String)> {
     }
     out.push_str(rest);
     changed.then(|| (source.to_string(), out))
+}
+
+/// Length of a Markdown link destination at the start of `text`, as CommonMark reads one: up
+/// to white space or the `)` that closes the link. A backslash escapes the next character and
+/// parentheses may nest, so `…/Area_\(EEA\)` and `…/Area_(EEA)` both stay whole.
+fn destination_length(text: &str) -> usize {
+    let mut depth = 0_usize;
+    let mut escaped = false;
+    for (at, c) in text.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '(' => depth += 1,
+            ')' if depth == 0 => return at,
+            ')' => depth -= 1,
+            c if c.is_whitespace() => return at,
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 /// Moves the first section (heading and body) after the last one.
@@ -247,11 +284,13 @@ fn is_heading_start(lines: &[&str], i: usize) -> bool {
     if line.starts_with('#') {
         return true;
     }
-    let underline = lines.get(i + 1).is_some_and(|next| {
-        let next = next.trim();
-        next.len() >= 3 && (next.chars().all(|c| c == '=') || next.chars().all(|c| c == '-'))
-    });
+    let underline = lines.get(i + 1).is_some_and(|next| is_setext_underline(next));
     underline && !line.trim().is_empty() && !line.starts_with(['-', '*', '|'])
+}
+
+fn is_setext_underline(line: &str) -> bool {
+    let line = line.trim();
+    line.len() >= 3 && (line.chars().all(|c| c == '=') || line.chars().all(|c| c == '-'))
 }
 
 /// Every generator in turn, each on the previous one's result.
@@ -278,6 +317,15 @@ mod tests {
     }
 
     #[test]
+    fn wrapping_leaves_underlined_headings_whole() {
+        let heading = "A heading long enough to be wrapped if it were a paragraph of the terms";
+        let source = format!("{heading} here\n=====\n\n{heading} there, and it is one.\n");
+        let (_, variant) = rewrap(&source).unwrap();
+        assert!(variant.starts_with(&format!("{heading} here\n=====\n")), "{variant}");
+        assert_eq!(variant.lines().count(), source.lines().count() + 1, "{variant}");
+    }
+
+    #[test]
     fn tracking_keeps_fragments_last() {
         let (_, variant) = add_tracking("See [x](https://a.example/p?lang=en#top).").unwrap();
         assert_eq!(
@@ -285,6 +333,33 @@ mod tests {
             "See [x](https://a.example/p?lang=en&utm_source=newsletter&utm_medium=email\
              &fbclid=IwAR0tw1x#top)."
         );
+    }
+
+    #[test]
+    fn tracking_keeps_escaped_and_nested_parentheses_in_the_address() {
+        let source = "See [the PDF](https://a.example/terms\\(fr\\).pdf) and \
+                      [area](https://b.example/Area_(EEA)#top) now.";
+        let (_, variant) = add_tracking(source).unwrap();
+        assert_eq!(
+            variant,
+            "See [the PDF](https://a.example/terms\\(fr\\).pdf?utm_source=newsletter\
+             &utm_medium=email&fbclid=IwAR0tw1x) and [area](https://b.example/Area_(EEA)\
+             ?utm_source=newsletter&utm_medium=email&fbclid=IwAR0tw1x#top) now."
+        );
+    }
+
+    #[test]
+    fn only_stamp_lines_get_a_new_date() {
+        let log = "Changes\n\n*   _September 23, 2025:_ Added a form. Updated the terms.\n\n\
+                   _Last updated: May 2, 2025_\n\nEffective June 17, 2025[Older](https://x.example)";
+        let (base, variant) = bump_date_line(log).unwrap();
+        assert_eq!(base, log);
+        assert_eq!(variant, log.replacen("May 2, 2025", "September 14, 2026", 1));
+        assert_eq!(
+            date_of_stamp_line("Effective June 17, 2025[Older](https://x.example)").as_deref(),
+            Some("June 17, 2025")
+        );
+        assert_eq!(date_of_stamp_line("*   _September 23, 2025:_ Added a form. Updated."), None);
     }
 
     #[test]

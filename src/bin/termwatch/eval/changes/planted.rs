@@ -6,7 +6,8 @@
 //!   added clause, or the document's risk delta, carries the sentence's category.
 //! - *Delete*: a clause the engine tagged is cut out of the Markdown. Found if the report is
 //!   substantive and the removed clause carries the category (or the delta removes it).
-//! - *Number*: the first number inside a clause (not its provision number) goes up by one.
+//! - *Number*: the first number inside a clause (not its provision number, and not in a "Last
+//!   updated" or "Effective" line) goes up by one.
 //!   Found if a reworded clause reports that number changed and, for a tagged clause, carries
 //!   one of its categories or reports a changed fact.
 //!
@@ -17,7 +18,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use termwatch::categories::CategoryId;
-use termwatch::change::normalise::{self, TokenKind};
+use termwatch::change::normalise::{self, LineRole, TokenKind};
 use termwatch::change::{ChangeKind, ChangeReport};
 use termwatch::document::Clause;
 
@@ -210,8 +211,15 @@ fn delete_found(report: &ChangeReport, clause: &Clause, tagged: &[CategoryId]) -
 }
 
 /// The source with the first number inside a clause (not its provision number) raised by one.
+/// "Last updated" and "Effective" lines are left alone: their date is not terms text, and a
+/// new date there is not a change.
 fn renumbered(version: &Version) -> Option<(String, Clause, Vec<CategoryId>, String, String)> {
-    let clause = pick_clause(version, |clause| inner_number(&clause.text).is_some())?;
+    let editable = |clause: &Clause| {
+        let tokens = normalise::tokenize(&clause.text);
+        inner_number(&clause.text).is_some()
+            && !matches!(normalise::line_role(&clause.text, &tokens), LineRole::Date(_))
+    };
+    let clause = pick_clause(version, editable)?;
     let (range, old) = inner_number(&clause.text)?;
     let value: u64 = old.replace(',', "").parse().ok()?;
     let new = (value + 1).to_string();
