@@ -66,6 +66,12 @@ fn typographic_quotes_and_dashes_are_noise() {
 }
 
 #[test]
+fn british_and_american_spellings_of_the_same_words_are_noise() {
+    let report = compare("spelling-british.md", "spelling-american.md");
+    assert!(!report.substantive, "{}", report.summary);
+}
+
+#[test]
 fn a_bumped_date_line_is_noise_and_its_date_is_shown() {
     assert_not_a_change("noise-date.md");
     let report = compare("base.md", "noise-date.md");

@@ -36,6 +36,7 @@ pub mod report;
 pub mod risk;
 pub mod significance;
 pub mod snapshot;
+pub mod spelling;
 pub mod word_diff;
 
 #[cfg(test)]

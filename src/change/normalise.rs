@@ -5,6 +5,7 @@
 //! so that later stages compare keys and still point at the original words. Folding is what
 //! makes these edits invisible to the comparison:
 //! - white space and line wrapping (tokens ignore it), punctuation other than `$ € £ ¥ ₹ % §`;
+//! - British and American spellings of one word (see [`spelling`]);
 //! - letter case, typographic apostrophes (`’` → `'`), dashes and hyphens (`opt‑out`, `opt-out`
 //!   and `opt out` are the same two words), soft hyphens and zero-width characters, `&` as `and`,
 //!   thousands separators in numbers;
@@ -28,11 +29,11 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use super::canonical_url;
+use super::{canonical_url, spelling};
 
 /// Bumped whenever folding or line roles change, so that stored versions are re-normalised
 /// before they are compared with new ones (see [`super::snapshot`]).
-pub const NORMALISER_VERSION: u32 = 2;
+pub const NORMALISER_VERSION: u32 = 3;
 
 /// What a token is; decides how much an edit to it matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -246,6 +247,9 @@ fn fold_word(word: &str, kind: TokenKind, out: &mut String) {
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
+    }
+    if kind == TokenKind::Word {
+        spelling::fold_to_american(out);
     }
 }
 

@@ -6,15 +6,16 @@
 //! the held-out fold through the same quantised [`Model`] the extension runs. So an evaluation
 //! figure is the figure of what ships, pruning and quantisation included.
 //!
-//! Thresholds: the documents of the training set are dealt into [`FitOptions::inner_folds`]
-//! groups; each group is scored by a model fitted (and quantised) on the others, and each
-//! label's threshold is the margin that maximises F1 over those held-out scores. Nothing outside
+//! Thresholds and solver settings: the documents of the training set are dealt into
+//! [`FitOptions::inner_folds`] groups; for every point of [`FitOptions::grid`], each group is
+//! scored by a model fitted (and quantised) on the others, and each label takes the point and
+//! the margin that maximise F1 over those held-out scores. Nothing outside
 //! the training set is ever looked at. Our own clauses are in every inner fit and never among
 //! the scores: they are written to be clear, so scoring them would set thresholds for clearer
 //! text than real terms.
 //!
-//! Cost: `inner_folds + 1` fits of eight SVMs, the labels spread over the available cores; about
-//! two seconds per fit on `claudette_50` in a release build.
+//! Cost: `grid × inner_folds + 1` fits of eight SVMs, the labels spread over the available
+//! cores; about half a second per fit on `claudette_50` in a release build.
 
 use std::collections::HashMap;
 
@@ -38,7 +39,11 @@ pub struct Example {
 
 #[derive(Debug, Clone, Copy)]
 pub struct FitOptions {
+    /// Solver settings; `c` and `positive_weight` are replaced, label by label, by the point of
+    /// [`FitOptions::grid`] that inner cross-validation prefers.
     pub svm: SvmOptions,
+    /// `(c, positive_weight)` pairs tried for every label.
+    pub grid: &'static [(f32, f32)],
     /// A feature seen in fewer training sentences than this is left out.
     pub min_count: usize,
     /// Quantised weights this small or smaller are dropped ([`Weights::quantise`]).
@@ -51,11 +56,13 @@ pub struct FitOptions {
 }
 
 impl Default for FitOptions {
-    /// The settings the shipped model is fitted with. They were chosen by 5-fold
-    /// cross-validation on `claudette_50`; every setting near them scored within noise of them.
+    /// The settings the shipped model is fitted with. The grid is the global setting chosen
+    /// earlier by 5-fold cross-validation on `claudette_50` (C 0.5, positive weight 3) and one
+    /// step either side of it on each axis; each label picks its point by inner CV.
     fn default() -> FitOptions {
         FitOptions {
             svm: SvmOptions::default(),
+            grid: &[(0.25, 3.0), (0.5, 3.0), (1.0, 3.0), (0.5, 1.5), (0.5, 6.0)],
             min_count: 3,
             prune: 1,
             inner_folds: 4,
@@ -68,6 +75,8 @@ impl Default for FitOptions {
 pub struct Fitted {
     pub weights: Weights,
     pub model: Model,
+    /// The solver settings each label was fitted with.
+    pub settings: [SvmOptions; LABEL_COUNT],
 }
 
 /// Reads every sentence of `docs` into an example.
@@ -100,17 +109,58 @@ fn merged(features: &[Feature]) -> Vec<Feature> {
 
 /// Fits weights and thresholds on `examples`.
 pub fn fit(examples: &[&Example], options: &FitOptions) -> Fitted {
-    let thresholds = inner_thresholds(examples, options);
-    let mut weights = fit_weights(examples, options);
+    let (thresholds, svms) = inner_thresholds(examples, options);
+    let mut weights = fit_weights(examples, options, &svms);
     for (params, threshold) in weights.labels.iter_mut().zip(thresholds) {
         params.threshold = threshold;
     }
     let model = Model::from_weights(&weights).expect("weights written by this build");
-    Fitted { weights, model }
+    Fitted { weights, model, settings: svms }
 }
 
-/// Each label's threshold, from margins of documents held out of inner fits.
-fn inner_thresholds(examples: &[&Example], options: &FitOptions) -> [f32; LABEL_COUNT] {
+/// Each label's threshold and SVM settings, from margins of documents held out of inner fits:
+/// every point of [`FitOptions::grid`] is fitted on the inner folds, and each label takes the
+/// point and threshold with the best F1 over its held-out margins.
+fn inner_thresholds(
+    examples: &[&Example],
+    options: &FitOptions,
+) -> ([f32; LABEL_COUNT], [SvmOptions; LABEL_COUNT]) {
+    // Per label: (inner F1, threshold, settings) of the best grid point so far.
+    let mut best = [(f64::MIN, 0f32, options.svm); LABEL_COUNT];
+    for &(c, positive_weight) in options.grid {
+        let svm = SvmOptions { c, positive_weight, ..options.svm };
+        let margins = inner_margins(examples, options, &[svm; LABEL_COUNT]);
+        for (label, best) in best.iter_mut().enumerate() {
+            let (threshold, f1) = label_threshold(examples, &margins, label);
+            if f1 > best.0 {
+                *best = (f1, threshold, svm);
+            }
+        }
+    }
+    (std::array::from_fn(|l| best[l].1), std::array::from_fn(|l| best[l].2))
+}
+
+/// The best threshold of one label over the inner held-out margins, and its F1.
+fn label_threshold(
+    examples: &[&Example],
+    margins: &[[f32; LABEL_COUNT]],
+    label: usize,
+) -> (f32, f64) {
+    let scored: Vec<(f32, bool)> = examples
+        .iter()
+        .zip(margins)
+        .filter(|(e, _)| !e.own)
+        .map(|(e, m)| (m[label], e.gold[label]))
+        .collect();
+    best_threshold(&scored)
+}
+
+/// Every example's margins from the inner fit that did not see its document.
+fn inner_margins(
+    examples: &[&Example],
+    options: &FitOptions,
+    svms: &[SvmOptions; LABEL_COUNT],
+) -> Vec<[f32; LABEL_COUNT]> {
     let fold_of = inner_folds(examples, options.inner_folds);
     let mut margins = vec![[0f32; LABEL_COUNT]; examples.len()];
 
@@ -118,22 +168,13 @@ fn inner_thresholds(examples: &[&Example], options: &FitOptions) -> [f32; LABEL_
         let held_out = |at: usize| fold_of[at] == fold && !examples[at].own;
         let inside: Vec<&Example> =
             (0..examples.len()).filter(|&at| !held_out(at)).map(|at| examples[at]).collect();
-        let model = Model::from_weights(&fit_weights(&inside, options))
+        let model = Model::from_weights(&fit_weights(&inside, options, svms))
             .expect("weights written by this build");
         for at in (0..examples.len()).filter(|&at| held_out(at)) {
             margins[at] = model.margins_of(&examples[at].features);
         }
     }
-
-    std::array::from_fn(|label| {
-        let scored: Vec<(f32, bool)> = examples
-            .iter()
-            .zip(&margins)
-            .filter(|(e, _)| !e.own)
-            .map(|(e, m)| (m[label], e.gold[label]))
-            .collect();
-        best_threshold(&scored)
-    })
+    margins
 }
 
 /// The inner fold of every example: documents dealt round-robin in order of first appearance.
@@ -149,12 +190,12 @@ fn inner_folds(examples: &[&Example], folds: usize) -> Vec<usize> {
 }
 
 /// The margin that maximises F1, halfway between the last margin kept and the next one.
-pub fn best_threshold(scored: &[(f32, bool)]) -> f32 {
+pub fn best_threshold(scored: &[(f32, bool)]) -> (f32, f64) {
     let mut sorted = scored.to_vec();
     sorted.sort_by(|a, b| b.0.total_cmp(&a.0));
     let positives = sorted.iter().filter(|(_, gold)| *gold).count();
     if positives == 0 {
-        return f32::MAX;
+        return (f32::MAX, 0.0);
     }
 
     let (mut true_positives, mut best_f1, mut best_at) = (0, 0.0, 0);
@@ -165,14 +206,19 @@ pub fn best_threshold(scored: &[(f32, bool)]) -> f32 {
             (best_f1, best_at) = (f1, at);
         }
     }
-    match sorted.get(best_at + 1) {
+    let threshold = match sorted.get(best_at + 1) {
         Some(next) => (sorted[best_at].0 + next.0) / 2.0,
         None => sorted[best_at].0 - 1.0,
-    }
+    };
+    (threshold, best_f1)
 }
 
 /// One SVM per label on the features seen often enough, quantised. Thresholds are left at 0.
-fn fit_weights(examples: &[&Example], options: &FitOptions) -> Weights {
+fn fit_weights(
+    examples: &[&Example],
+    options: &FitOptions,
+    svms: &[SvmOptions; LABEL_COUNT],
+) -> Weights {
     let vocabulary = vocabulary(examples, options.min_count);
     let rows: Vec<Vec<(u32, f32)>> = examples
         .iter()
@@ -184,7 +230,7 @@ fn fit_weights(examples: &[&Example], options: &FitOptions) -> Weights {
         examples.iter().map(|e| if e.own { options.own_weight } else { 1.0 }).collect();
     let linears = per_label(|label| {
         let gold: Vec<bool> = examples.iter().map(|e| e.gold[label]).collect();
-        svm::train(&rows, &gold, &weights, vocabulary.len(), options.svm)
+        svm::train(&rows, &gold, &weights, vocabulary.len(), svms[label])
     });
 
     let mut dense: Vec<(u32, [f32; LABEL_COUNT])> = vocabulary
@@ -243,8 +289,8 @@ mod tests {
     #[test]
     fn the_best_threshold_splits_positives_from_negatives() {
         let scored = [(2.0, true), (1.0, true), (0.0, false), (-1.0, false)];
-        assert_eq!(best_threshold(&scored), 0.5);
-        assert_eq!(best_threshold(&[(1.0, false)]), f32::MAX);
+        assert_eq!(best_threshold(&scored).0, 0.5);
+        assert_eq!(best_threshold(&[(1.0, false)]).0, f32::MAX);
     }
 
     #[test]

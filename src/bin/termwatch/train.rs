@@ -51,8 +51,15 @@ pub fn run(args: Args) -> Result<()> {
         fitted.weights.entries.len(),
         bytes.len() as f64 / 1024.0
     );
-    for (category, params) in LABELS.iter().zip(&fitted.weights.labels) {
-        println!("  {:<26} threshold {:+.3}", category.as_str(), params.threshold);
+    let labels = LABELS.iter().zip(&fitted.weights.labels).zip(&fitted.settings);
+    for ((category, params), svm) in labels {
+        println!(
+            "  {:<26} threshold {:+.3}  C {:<4} positive weight {}",
+            category.as_str(),
+            params.threshold,
+            svm.c,
+            svm.positive_weight
+        );
     }
     println!("rebuild to ship them (the crate includes the file at compile time)");
     Ok(())

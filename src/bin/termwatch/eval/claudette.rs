@@ -2,11 +2,11 @@
 //!
 //! Protocol (`data/README.md`, set 1): the folds of `folds.json`; for each fold the model is
 //! fitted by [`fit::fit`] on the other four folds only — weights, pruning, quantisation and the
-//! per-label thresholds chosen by inner cross-validation — then it scores every sentence of the
-//! held-out fold. Predictions of the five folds are pooled and compared with `unfair_labels`.
-//! Sentences are read from `text_raw`, the cased text a browser shows. The clauses we wrote
-//! ourselves belong to no CLAUDETTE document, so every fold learns from them and none scores
-//! them.
+//! per-label thresholds and SVM settings chosen by inner cross-validation — then it scores
+//! every sentence of the held-out fold. Predictions of the five folds are pooled and compared
+//! with `unfair_labels`. Sentences are read from `text_raw`, the cased text a browser shows.
+//! The clauses we wrote ourselves belong to no CLAUDETTE document, so every fold learns from
+//! them and none scores them.
 
 use std::path::Path;
 use std::time::Instant;
