@@ -156,3 +156,32 @@ fn a_reader_that_leaves_early_ends_the_output_without_a_panic() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+#[test]
+fn classify_reads_a_whole_pasted_page_on_one_line_quickly() {
+    let sentence = "We may terminate your account at any time; you waive any jury trial. ";
+    let line = sentence.repeat(6_000) + "\nWe do not sell your personal information.\n";
+    let mut child = Command::new(env!("CARGO_BIN_EXE_termwatch"))
+        .arg("classify")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs termwatch");
+
+    let started = std::time::Instant::now();
+    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), line.as_bytes())
+        .expect("writes");
+    let output = child.wait_with_output().expect("finishes");
+
+    // Loose, wall-clock: reading the line whole took tens of seconds.
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    let first = lines[0]["categories"].as_array().expect("a list");
+    assert!(first.contains(&serde_json::json!("unilateral_termination")), "{first:?}");
+    assert!(first.contains(&serde_json::json!("jury_trial_waiver")), "{first:?}");
+    assert_eq!(lines[1]["categories"], serde_json::json!(["no_data_sale"]));
+}

@@ -221,10 +221,12 @@ pub fn summarise(report: &ChangeReport) -> String {
     let mut sentences = Vec::new();
     match report.verdict {
         Verdict::Identical => sentences.push("No change: both versions say the same.".to_string()),
-        Verdict::Cosmetic => sentences.push(format!(
-            "Only cosmetic edits ({}); what the terms say did not change.",
-            noise_phrase(report)
-        )),
+        Verdict::Cosmetic => sentences.push(match noise_phrase(report) {
+            Some(edits) => {
+                format!("Only cosmetic edits ({edits}); what the terms say did not change.")
+            }
+            None => "Only cosmetic edits; what the terms say did not change.".to_string(),
+        }),
         _ => sentences.extend(substance_sentences(report)),
     }
 
@@ -333,14 +335,13 @@ fn counts_phrase(report: &ChangeReport) -> String {
     if parts.is_empty() {
         parts.push("no clause added, removed or reworded".to_string());
     }
-    let noise = noise_phrase(report);
-    if noise != "none" {
+    if let Some(noise) = noise_phrase(report) {
         parts.push(format!("and cosmetic edits ({noise})"));
     }
     parts.join(", ")
 }
 
-fn noise_phrase(report: &ChangeReport) -> String {
+fn noise_phrase(report: &ChangeReport) -> Option<String> {
     let noise = report.noise;
     let mut parts = Vec::new();
     for (count, what) in [
@@ -353,10 +354,7 @@ fn noise_phrase(report: &ChangeReport) -> String {
             parts.push(format!("{count} {what}"));
         }
     }
-    if parts.is_empty() {
-        return "none".to_string();
-    }
-    parts.join(", ")
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 fn date_sentence(report: &ChangeReport) -> Option<String> {

@@ -30,8 +30,8 @@ pub fn run(args: Args) -> Result<()> {
     let report = Report::from_analysis(&termwatch::analyze(&page));
 
     let output = match args.format {
-        Format::Text => render::report_text(&report),
-        Format::Markdown => render::report_markdown(&report),
+        Format::Text => render::printable(render::report_text(&report)),
+        Format::Markdown => render::printable(render::report_markdown(&report)),
         Format::Json => serde_json::to_string_pretty(&report)? + "\n",
     };
     print!("{output}");

@@ -7,7 +7,9 @@ use std::io::{BufRead, BufWriter, Write};
 
 use anyhow::{Context, Result};
 use serde_json::json;
-use termwatch::tagging::{self, ClauseContext};
+use termwatch::document::{Document, MAX_CLAUSE_CHARS};
+use termwatch::page;
+use termwatch::tagging::{self, ClauseContext, Tag};
 
 #[derive(clap::Args)]
 pub struct Args {}
@@ -18,7 +20,7 @@ pub fn run(_args: Args) -> Result<()> {
 
     for (number, line) in stdin.lines().enumerate() {
         let line = line.with_context(|| format!("standard input, line {}", number + 1))?;
-        let tags = tagging::tag_text(line.trim(), ClauseContext::default());
+        let tags = tags_of(line.trim());
 
         let categories: Vec<_> = tags.iter().map(|tag| tag.category).collect();
         let findings: Vec<_> = tags
@@ -45,4 +47,27 @@ pub fn run(_args: Args) -> Result<()> {
 /// A confidence as people read it (0.85, not the 0.8500000238418579 an f32 widens to).
 fn two_decimals(confidence: f32) -> f64 {
     (f64::from(confidence) * 100.0).round() / 100.0
+}
+
+/// The tags of one input line. A line longer than any clause (a pasted paragraph or a whole
+/// page) is cut into clauses the way a document is, and each category is reported once with
+/// the surest reading; reading it whole would cost time growing with the square of its length.
+fn tags_of(line: &str) -> Vec<Tag> {
+    if line.len() <= MAX_CLAUSE_CHARS {
+        return tagging::tag_text(line, ClauseContext::default());
+    }
+
+    let document = Document::from_page(&page::text::parse(line, None));
+    let mut tags: Vec<Tag> = Vec::new();
+    for clause in &document.clauses {
+        for tag in tagging::tag_text(&clause.text, ClauseContext::default()) {
+            match tags.iter_mut().find(|kept| kept.category == tag.category) {
+                Some(kept) if kept.confidence < tag.confidence => *kept = tag,
+                Some(_) => {}
+                None => tags.push(tag),
+            }
+        }
+    }
+    tags.sort_by_key(|tag| tag.category);
+    tags
 }

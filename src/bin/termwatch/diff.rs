@@ -49,9 +49,9 @@ pub fn run(args: Args) -> Result<()> {
 /// A report in the chosen format.
 pub fn render(report: &ChangeReport, format: Format) -> Result<String> {
     Ok(match format {
-        Format::Text => text::render(report),
+        Format::Text => crate::render::printable(text::render(report)),
         Format::Json => serde_json::to_string_pretty(report)? + "\n",
-        Format::Markdown => markdown::render(report),
+        Format::Markdown => crate::render::printable(markdown::render(report)),
         Format::Html => html::render(report),
     })
 }

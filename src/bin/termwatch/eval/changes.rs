@@ -87,17 +87,12 @@ pub fn run(data: &Path) -> Result<DatasetReport> {
     eprintln!("changes: comparing the real pairs");
     let real = real_pairs(&folder, &versions, &mut text)?;
     json.insert("real_pairs".into(), real);
-    let mut done = text.len();
-    eprint!("{}", &text[..done]);
 
     eprintln!("changes: noise variants");
     json.insert("noise".into(), noise::run(&versions, &mut text));
-    eprint!("{}", &text[done..]);
-    done = text.len();
 
     eprintln!("changes: planted edits");
     json.insert("planted".into(), planted::run(&versions, &mut text));
-    eprint!("{}", &text[done..]);
 
     json.insert("storage_and_speed".into(), storage_and_speed(&versions, &mut text));
 

@@ -49,6 +49,16 @@ impl Group {
     }
 }
 
+/// A report made safe to print: control characters from page text (an escape sequence could
+/// clear the screen or retitle the terminal window) become U+FFFD; line breaks and tabs stay.
+pub fn printable(report: String) -> String {
+    let is_unsafe = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !report.contains(is_unsafe) {
+        return report;
+    }
+    report.chars().map(|c| if is_unsafe(c) { '\u{fffd}' } else { c }).collect()
+}
+
 /// What a title-less page is called in every report.
 pub const UNTITLED: &str = "Untitled page";
 
@@ -108,4 +118,16 @@ pub fn describe_facts(facts: &Facts) -> Vec<String> {
         phrases.push(format!("minimum age: {age}"));
     }
     phrases
+}
+
+#[cfg(test)]
+mod tests {
+    use super::printable;
+
+    #[test]
+    fn escape_sequences_from_page_text_are_not_printed() {
+        let report = printable("Terms\u{1b}[2J\u{1b}]0;title\u{7}\n\tend".to_string());
+        assert!(!report.contains('\u{1b}') && !report.contains('\u{7}'), "{report:?}");
+        assert!(report.contains("\n\tend"));
+    }
 }
