@@ -17,7 +17,9 @@ unset RUSTFLAGS
 OUT=extension/pkg
 LIMIT=614400   # 600 KB budget for the module the extension ships
 
-/usr/bin/cargo build --lib --profile wasm --target wasm32-unknown-unknown \
+# `cargo rustc --crate-type cdylib` builds the library as the WebAssembly module alone: with the
+# rlib of Cargo.toml's crate-type beside it, the module measured 133 KB larger after wasm-opt.
+/usr/bin/cargo rustc --lib --crate-type cdylib --profile wasm --target wasm32-unknown-unknown \
   -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size "$@"
 
 WASM="$CARGO_TARGET_DIR/wasm32-unknown-unknown/wasm/termwatch.wasm"

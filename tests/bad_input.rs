@@ -168,6 +168,23 @@ fn a_paragraph_of_a_hundred_thousand_characters_is_cut_into_clauses() {
 }
 
 #[test]
+fn a_paragraph_of_cjk_sentences_without_spaces_is_read_in_time() {
+    let chinese = "我们会收集你的个人数据并与合作伙伴共享。".repeat(5_000);
+    let japanese = "当社はお客様の個人情報を第三者に提供することがあります！".repeat(4_000);
+
+    for paragraph in [chinese, japanese] {
+        for format in [Format::Html, Format::Markdown, Format::Text] {
+            let input = match format {
+                Format::Html => format!("<p>{paragraph}</p>"),
+                _ => paragraph.clone(),
+            };
+            let analysis = analyze_bytes(input.as_bytes(), format).expect("read");
+            assert!(analysis.document.clauses.len() >= 1_000, "{format:?}");
+        }
+    }
+}
+
+#[test]
 fn html_nested_ten_thousand_deep_is_read_in_time() {
     for (open, close) in [("<div>", "</div>"), ("<ul><li>", "</li></ul>"), ("<b><i>", "</i></b>")] {
         let html = format!("{}deep text{}", open.repeat(10_000), close.repeat(10_000));
@@ -212,9 +229,16 @@ fn documents_of_bad_pages_keep_their_invariants() {
         format!("<h1>{}</h1>", "Heading ".repeat(10_000)),
         "<p>😀. 😀! 😀?</p>".repeat(3_000),
     ];
-    for html in pages {
-        let page = page::parse(&html, Format::Html, None);
+    let lone_returns = "TERMS\r\rWe may end your account.\rYou waive a jury trial.\r\r- item\r";
+    let pages = pages
+        .into_iter()
+        .map(|html| (html, Format::Html))
+        .chain([lone_returns, "# Terms\r\rWe may\rsell data.\r"].map(|t| (t.into(), Format::Text)))
+        .chain([("# Terms\r\rWe may\rsell data.\r".to_string(), Format::Markdown)]);
+    for (input, format) in pages {
+        let page = page::parse(&input, format, None);
         let document = Document::from_page(&page);
+        assert!(page.blocks.iter().all(|block| !block.text.contains('\r')));
         for clause in &document.clauses {
             let block = &page.blocks[clause.span.block].text;
             let units: Vec<u16> = block.encode_utf16().collect();

@@ -185,3 +185,31 @@ fn classify_reads_a_whole_pasted_page_on_one_line_quickly() {
     assert!(first.contains(&serde_json::json!("jury_trial_waiver")), "{first:?}");
     assert_eq!(lines[1]["categories"], serde_json::json!(["no_data_sale"]));
 }
+
+#[test]
+fn markdown_on_standard_input_reads_as_the_same_markdown_file() {
+    use std::io::Write;
+
+    let markdown = "# Terms\n\n## 1. Account\n\nWe may close your account at any time. See our \
+                    [privacy policy](https://x.example/privacy).\n\n## 2. Disputes\n\n\
+                    Any dispute goes to binding arbitration.\n";
+    let path = std::env::temp_dir().join(format!("termwatch-stdin-{}.md", std::process::id()));
+    std::fs::write(&path, markdown).expect("write the page");
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_termwatch"))
+        .args(["diff", "--format", "json"])
+        .arg(&path)
+        .arg("-")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs termwatch");
+    child.stdin.take().expect("stdin").write_all(markdown.as_bytes()).expect("write stdin");
+    let output = child.wait_with_output().expect("termwatch ends");
+    std::fs::remove_file(&path).ok();
+
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let report: serde_json::Value = serde_json::from_str(&stdout).expect("diff prints JSON");
+    assert_eq!(report["verdict"], "identical", "{stdout}");
+}

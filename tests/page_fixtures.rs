@@ -112,3 +112,22 @@ fn plain_text_policy_finds_headings_and_items() {
     let items = page.blocks.iter().filter(|block| block.tag == "li").count();
     assert_eq!(items, 3);
 }
+
+#[test]
+fn chrome_and_hidden_text_past_the_nesting_cap_stay_out() {
+    for open in ["<div>", "<span>", "<font size=2>"] {
+        let html = format!(
+            "<body><h1>Terms</h1><p>Use it.</p>{}<p>Plain text.</p>\
+             <nav><a href=/a>Home</a> We may change these terms.</nav>\
+             <div hidden>You waive a jury trial.</div><h2>Fees</h2>\
+             <footer>We may close your account.</footer><p>Last words.</p></body>",
+            open.repeat(300)
+        );
+        let page = page::parse(&html, Format::Html, None);
+        let shown: Vec<&str> =
+            page.blocks.iter().filter(|block| !block.hidden).map(|b| b.text.as_str()).collect();
+
+        assert_eq!(shown, ["Terms", "Use it.", "Plain text.", "Fees", "Last words."], "{open}");
+        assert!(page.blocks.iter().all(|block| !block.text.contains("We may")), "{open}");
+    }
+}

@@ -2,7 +2,8 @@
 //!
 //! Every category lives in `categories.json` beside this file: its id, severity, plain-language
 //! explanation, audience, an optional note on how the law treats it, and sentences we wrote that
-//! must and must not be tagged with it. The file is compiled into the crate and read once.
+//! must and must not be tagged with it. The file is compiled into the crate and read once (the
+//! WebAssembly module gets it without the example sentences, see `build.rs`).
 
 use std::sync::OnceLock;
 
@@ -174,13 +175,21 @@ pub struct Category {
     /// How the law treats such clauses, where that is worth knowing; not legal advice.
     #[serde(default)]
     pub legal_note: Option<String>,
-    /// Sentences we wrote that must be tagged with this category.
+    /// Sentences we wrote that must be tagged with this category (empty in WebAssembly).
+    #[serde(default)]
     pub must_match: Vec<String>,
-    /// Sentences we wrote that must not be tagged with it (near misses, negations).
+    /// Sentences we wrote that must not be tagged with it (near misses, negations; empty in
+    /// WebAssembly).
+    #[serde(default)]
     pub must_not_match: Vec<String>,
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 const CATEGORIES_JSON: &str = include_str!("categories.json");
+/// The WebAssembly module embeds the file without its example sentences, which only tests and
+/// training read (written by `build.rs`).
+#[cfg(target_arch = "wasm32")]
+const CATEGORIES_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/categories.json"));
 
 /// All categories, in the file's order. The file is part of the crate and checked by tests, so
 /// failing to read it is a build defect, not a runtime condition.

@@ -20,8 +20,8 @@
 //! the WASM module (measured: a module calling only `split_sentence_bounds` grows from 1.7 KB to
 //! 35.3 KB at `opt-level = "z"`). The rules we need are the few above.
 //!
-//! Cost: one pass over the characters, with a look at the word before and after each
-//! candidate boundary: linear in the text.
+//! Cost: one pass over the characters, with a look of at most [`WORD_LOOK`] bytes at the word
+//! before and after each candidate boundary: linear in the text, with or without spaces.
 //!
 //! Known limits: an abbreviation missing from the lists splits a sentence; a sentence that
 //! ends on an abbreviation such as `Inc.` and goes on with a word not in the opener list (a
@@ -32,9 +32,8 @@ use std::ops::Range;
 /// Abbreviations that never end a sentence (compared in lower case, without the final dot).
 const NEVER_FINAL: &[&str] = &[
     "e.g", "i.e", "eg", "ie", "cf", "vs", "viz", "esp", "incl", "approx", "resp", "mr", "mrs",
-    "ms", "dr", "prof", "st", "mt", "ft", "dept", "est", "jan", "feb", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "z.b", "zb", "bzw", "ggf", "vgl", "d.h", "u.a", "s.o",
-    "ca", "i.s.d", "u.u", "c.-à-d", "p.ex", "ex", "mme", "mlle", "sr", "sra", "dott",
+    "ms", "dr", "prof", "st", "mt", "ft", "dept", "est", "z.b", "zb", "bzw", "ggf", "vgl", "d.h",
+    "u.a", "s.o", "ca", "i.s.d", "u.u", "c.-à-d", "p.ex", "ex", "mme", "mlle", "sr", "sra", "dott",
 ];
 
 /// Abbreviations that end a sentence only when no number follows (`No. 5`, `art. 6(1)`).
@@ -42,6 +41,12 @@ const BEFORE_NUMBER: &[&str] = &[
     "no", "nos", "nr", "art", "arts", "sec", "secs", "para", "paras", "p", "pp", "ch", "chap",
     "vol", "fig", "abs", "ziff", "lit", "al", "n", "op", "rev", "ed", "tel", "ref",
 ];
+
+/// Abbreviated English month names (`Mar. 4, 2026`): a date goes on after them, so they end a
+/// sentence only when the next word opens one, and never before a number. `May` is a whole
+/// word, so `in May.` ends a sentence as any word does.
+const MONTH_ABBREVIATIONS: &[&str] =
+    &["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"];
 
 /// Abbreviations that may end a sentence; they do when the next word opens one.
 const MAY_END: &[&str] = &[
@@ -250,9 +255,13 @@ fn ends_sentence(text: &str, index: usize, character: char, next_start: usize) -
     if BEFORE_NUMBER.contains(&bare) {
         return !(first.is_ascii_digit() || first == '§');
     }
+    if MONTH_ABBREVIATIONS.contains(&bare) && first.is_ascii_digit() {
+        return false;
+    }
 
     let initial = is_initial(word_before(text, index));
-    if MAY_END.contains(&bare) || initial || ends_with_letter_dot_pair(bare) {
+    let month = MONTH_ABBREVIATIONS.contains(&bare);
+    if MAY_END.contains(&bare) || month || initial || ends_with_letter_dot_pair(bare) {
         let opener = next_word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         return OPENERS.contains(&opener.as_str());
     }
@@ -266,9 +275,19 @@ fn is_day_before_month(word: &str, next_word: &str) -> bool {
     day && MONTHS.contains(&month.as_str())
 }
 
-/// The word that ends just before byte `index` (the full stop), without that full stop.
+/// Bytes of a word the rules look at, before or after a boundary: every abbreviation, opener
+/// and month is far shorter. Bounding the look keeps text without spaces (CJK, long runs of
+/// letters) linear: an unbounded look would scan to the next space at every boundary.
+const WORD_LOOK: usize = 40;
+
+/// The word that ends just before byte `index` (the full stop), without that full stop; at
+/// most its last [`WORD_LOOK`] bytes.
 fn word_before(text: &str, index: usize) -> &str {
-    let before = &text[..index];
+    let mut from = index.saturating_sub(WORD_LOOK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &text[from..index];
     let start = before
         .char_indices()
         .rev()
@@ -277,15 +296,15 @@ fn word_before(text: &str, index: usize) -> &str {
     &before[start..]
 }
 
-/// The word starting at byte `start`, up to 40 bytes of it.
+/// The word starting at byte `start`, up to [`WORD_LOOK`] bytes of it.
 fn word_after(text: &str, start: usize) -> &str {
-    let rest = &text[start..];
-    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-    let mut end = end.min(40);
-    while !rest.is_char_boundary(end) {
+    let mut end = (start + WORD_LOOK).min(text.len());
+    while !text.is_char_boundary(end) {
         end -= 1;
     }
-    &rest[..end]
+    let window = &text[start..end];
+    let length = window.find(char::is_whitespace).unwrap_or(window.len());
+    &window[..length]
 }
 
 /// A single capital letter, as in `J. Smith`.
@@ -393,6 +412,18 @@ mod tests {
         assert_eq!(
             split("Fees rise by 13. Prices follow."),
             ["Fees rise by 13.", "Prices follow."]
+        );
+    }
+
+    #[test]
+    fn abbreviated_months_keep_their_date() {
+        assert_eq!(
+            split("Last modified: Mar. 4, 2026. Since Sept. 2025 it applies. Paid in Dec. We"),
+            ["Last modified: Mar. 4, 2026.", "Since Sept. 2025 it applies.", "Paid in Dec.", "We"]
+        );
+        assert_eq!(
+            split("It changed in May. Fees rose in Jan. Smith Ltd. agreed."),
+            ["It changed in May.", "Fees rose in Jan. Smith Ltd. agreed."]
         );
     }
 

@@ -20,7 +20,8 @@
 //!
 //! Known limits: styles from style sheets are not seen, so text hidden by a CSS class counts as
 //! visible and an accordion folded only by a class name is recognised by that name alone
-//! (`collapse`, `accordion`, ...). Banners are recognised by their class or id words.
+//! (`collapse`, `accordion`, ...). Banners are recognised by their class or id words (see
+//! [`banner`]), their role and `aria-modal`.
 
 use ego_tree::iter::Edge;
 use ego_tree::{NodeId, NodeRef};
@@ -28,6 +29,7 @@ use scraper::{Html, Node};
 
 use super::{Block, Page};
 
+mod banner;
 mod nesting;
 
 /// Reads an HTML page into blocks, leaving site chrome out.
@@ -215,25 +217,6 @@ const BLOCK_TAGS: &[&str] = &[
 /// Elements that hold content of their own, inside which `header` and `footer` belong to the
 /// content (an article's byline, a section's heading) rather than to the site.
 const CONTENT_TAGS: &[&str] = &["main", "article", "section"];
-
-/// Words in a class or id that mark a cookie or consent banner.
-const CONSENT_WORDS: &[&str] = &["cookie", "consent", "gdpr", "cmp", "privacy-banner"];
-
-/// Consent tools whose containers are banners whatever their length.
-const CONSENT_TOOLS: &[&str] = &[
-    "onetrust",
-    "cookiebot",
-    "didomi",
-    "usercentrics",
-    "trustarc",
-    "truste-",
-    "cookieyes",
-    "iubenda",
-    "osano",
-    "qc-cmp",
-    "sp_message",
-    "cybot",
-];
 
 /// Longest text (in bytes) a consent banner is taken to have; longer blocks are content, such as
 /// a cookie policy's own sections.
@@ -488,7 +471,7 @@ fn is_skipped(
     if (name == "ul" || name == "ol") && is_link_menu(node, budget) {
         return true;
     }
-    is_consent_banner(node, element, budget)
+    is_consent_banner(node, element, parent, budget)
 }
 
 /// Whether the page does not render an element. `aria-hidden` only hides from assistive
@@ -510,7 +493,11 @@ fn is_hidden(
         return length.is_some_and(|length| length < ARIA_HIDDEN_MAX_TEXT);
     }
 
-    let Some(style) = element.attr("style") else { return false };
+    element.attr("style").is_some_and(hides_by_style)
+}
+
+/// An inline style that keeps the element from showing.
+fn hides_by_style(style: &str) -> bool {
     let style: String =
         style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
     style.contains("display:none") || style.contains("visibility:hidden")
@@ -602,33 +589,61 @@ fn inside_link(node: NodeRef<'_, Node>, stop: NodeRef<'_, Node>) -> bool {
     false
 }
 
-/// A cookie or consent banner: named so by its class or id, and short, or made by a known
-/// consent tool. Tables and lists are never banners (a cookie policy lists its cookies in them).
+/// A cookie or consent banner: made by a known consent tool, or short and named a banner by its
+/// class or id (a topic word and a shape word, see [`banner`]), or a fixed or sticky box named
+/// by a topic word. Tables and lists are never banners (a cookie policy lists its cookies in
+/// them), nor is a titled section of the page's main content, where banners do not sit and
+/// policies do.
 fn is_consent_banner(
     node: NodeRef<'_, Node>,
     element: &scraper::node::Element,
+    parent: &Frame,
     budget: &mut usize,
 ) -> bool {
     if matches!(element.name(), "table" | "tbody" | "tr" | "td" | "ul" | "ol" | "li" | "dl") {
         return false;
     }
 
-    let names: Vec<String> = [element.attr("class"), element.id()]
-        .into_iter()
-        .flatten()
-        .map(str::to_ascii_lowercase)
-        .collect();
-    if names.iter().any(|name| CONSENT_TOOLS.iter().any(|tool| name.contains(tool))) {
+    let names = [element.attr("class"), element.id()];
+    let names = names.into_iter().flatten();
+    if names.clone().any(banner::names_consent_tool) {
         return true;
     }
-    if !names.iter().any(|name| CONSENT_WORDS.iter().any(|word| name.contains(word))) {
+    let named = names.clone().any(banner::names_banner)
+        || (names.clone().any(banner::names_topic) && is_pinned(element));
+    if !named {
         return false;
     }
 
     let mut allowance = MEASURE_NODE_LIMIT.min(*budget);
-    let length = text_len(node, BANNER_MAX_TEXT + 1, &mut allowance);
+    let short = text_len(node, BANNER_MAX_TEXT + 1, &mut allowance)
+        .is_some_and(|length| length <= BANNER_MAX_TEXT);
+    let titled = parent.in_content && has_heading(node, &mut allowance);
     *budget -= MEASURE_NODE_LIMIT.min(*budget) - allowance;
-    length.is_some_and(|length| length <= BANNER_MAX_TEXT)
+    short && !titled
+}
+
+/// An inline style that pins the element to the window, as banners are.
+fn is_pinned(element: &scraper::node::Element) -> bool {
+    let Some(style) = element.attr("style") else { return false };
+    let style: String =
+        style.chars().filter(|c| !c.is_whitespace()).map(|c| c.to_ascii_lowercase()).collect();
+    style.contains("position:fixed") || style.contains("position:sticky")
+}
+
+/// Whether a heading sits under `node`, looking at no more nodes than `budget` allows.
+fn has_heading(node: NodeRef<'_, Node>, budget: &mut usize) -> bool {
+    for descendant in node.descendants() {
+        if *budget == 0 {
+            return false;
+        }
+        *budget -= 1;
+        let Some(element) = descendant.value().as_element() else { continue };
+        if heading_level(element).is_some() {
+            return true;
+        }
+    }
+    false
 }
 
 /// Bytes of text under `node` (script and the like left out), counting up to `limit` bytes.
@@ -818,6 +833,47 @@ mod tests {
         let page = parse(&html, None);
 
         assert_eq!(page.blocks.len(), 41);
+    }
+
+    #[test]
+    fn policy_sections_named_after_their_topic_are_content() {
+        let page = parse(
+            "<body><div class=cookie-notice>We use cookies.</div><main><h1>Privacy</h1>\
+             <section id=cookies><h2>Cookies</h2><p>We track you across sites.</p></section>\
+             <section id=gdpr-rights><h2>Rights</h2><p>We sell your data.</p></section>\
+             <div class=cmp-text><p>Disputes go to arbitration.</p></div>\
+             <div class=consent-terms><p>You consent to sharing.</p></div>\
+             <div class=cookie-banner><h2>Our terms</h2><p>You waive class actions.</p></div>\
+             </main></body>",
+            None,
+        );
+
+        assert_eq!(
+            texts(&page),
+            [
+                "Privacy",
+                "Cookies",
+                "We track you across sites.",
+                "Rights",
+                "We sell your data.",
+                "Disputes go to arbitration.",
+                "You consent to sharing.",
+                "Our terms",
+                "You waive class actions.",
+            ]
+        );
+    }
+
+    #[test]
+    fn banners_are_named_by_role_position_or_tool() {
+        let page = parse(
+            "<body><div class=gdpr style='position: fixed'>We use cookies.</div>\
+             <div role=dialog>Accept?</div><div id=onetrust-consent-sdk>Allow all</div>\
+             <p>Real text.</p></body>",
+            None,
+        );
+
+        assert_eq!(texts(&page), ["Real text."]);
     }
 
     #[test]

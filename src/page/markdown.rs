@@ -8,6 +8,8 @@
 //! Cost: pulldown-cmark parses in linear time for ordinary documents; this module adds one pass
 //! over its events.
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::{Block, Page};
@@ -16,8 +18,9 @@ use super::{Block, Page};
 pub fn parse(markdown: &str, url: Option<&str>) -> Page {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut reader = Reader::default();
+    let markdown = lone_returns_as_newlines(markdown);
 
-    for event in Parser::new_ext(markdown, options) {
+    for event in Parser::new_ext(&markdown, options) {
         reader.read(event);
     }
     reader.flush();
@@ -28,6 +31,23 @@ pub fn parse(markdown: &str, url: Option<&str>) -> Page {
         .find(|block| block.heading_level == Some(1))
         .map(|block| block.text.clone());
     Page { url: url.map(str::to_string), title, blocks: reader.blocks }
+}
+
+/// The text with each `\r` not followed by `\n` made a `\n`: a lone carriage return ends a
+/// line (as old Mac tools save text), so headings, lists and blank lines after it are seen.
+/// Blocks keep no offsets into the source, so the change shows nowhere else.
+fn lone_returns_as_newlines(markdown: &str) -> Cow<'_, str> {
+    let bytes = markdown.as_bytes();
+    let lone = |index: usize| bytes.get(index + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(|index| bytes[index] == b'\r' && lone(index)) {
+        return Cow::Borrowed(markdown);
+    }
+
+    let mut text = String::with_capacity(markdown.len());
+    for (index, character) in markdown.char_indices() {
+        text.push(if character == '\r' && lone(index) { '\n' } else { character });
+    }
+    Cow::Owned(text)
 }
 
 /// Collects text between block starts and ends.
@@ -210,6 +230,22 @@ mod tests {
                 block("td", "Ask us by mail", None),
             ]
         );
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let markdown = "# Terms\r\rWe may\rchange them.\r\r- an item\r- another\r";
+
+        assert_eq!(
+            blocks(markdown),
+            [
+                block("h1", "Terms", Some(1)),
+                block("p", "We may change them.", None),
+                block("li", "an item", None),
+                block("li", "another", None),
+            ]
+        );
+        assert_eq!(blocks(markdown), blocks(&markdown.replace('\r', "\r\n")));
     }
 
     #[test]

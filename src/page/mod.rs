@@ -17,6 +17,7 @@
 pub mod html;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod markdown;
+mod sniff;
 pub mod text;
 
 use std::borrow::Cow;
@@ -184,9 +185,9 @@ pub enum Format {
 }
 
 impl Format {
-    /// The format a file name's extension says (`.html`, `.htm`, `.md`, `.markdown`, `.txt`),
-    /// else the one the text's first bytes suggest (a doctype, `<html>` or `<body>` is HTML;
-    /// anything else is read as plain text).
+    /// The format a file name's extension says (`.html`, `.htm`, `.xhtml`, `.md`, `.markdown`,
+    /// `.txt`), else the one the content suggests (see [`sniff`]): standard input (`-`), pages
+    /// saved as `.php` or `.aspx` and files without an extension are read by what they hold.
     pub fn guess(name: &str, text: &str) -> Format {
         let lower = name.to_ascii_lowercase();
         if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
@@ -198,19 +199,7 @@ impl Format {
         if lower.ends_with(".txt") {
             return Format::Text;
         }
-
-        let start = text.trim_start();
-        let mut end = start.len().min(1024);
-        while !start.is_char_boundary(end) {
-            end -= 1;
-        }
-        let start = start[..end].to_ascii_lowercase();
-        let html = ["<!doctype html", "<html", "<head", "<body"];
-        if html.iter().any(|tag| start.starts_with(tag)) || start.contains("<body") {
-            Format::Html
-        } else {
-            Format::Text
-        }
+        sniff::sniff(text)
     }
 }
 
@@ -267,5 +256,8 @@ mod tests {
         assert_eq!(Format::guess("-", "  <!DOCTYPE html><p>x"), Format::Html);
         assert_eq!(Format::guess("-", "Terms of use"), Format::Text);
         assert_eq!(Format::guess("-", &"é".repeat(600)), Format::Text);
+        assert_eq!(Format::guess("-", "# Terms\n\n## Fees\n\nYou pay."), Format::Markdown);
+        assert_eq!(Format::guess("a.php", "<!-- x -->\n<!doctype html><p>x"), Format::Html);
+        assert_eq!(Format::guess("a.txt", "# Terms\n\n## Fees\n"), Format::Text);
     }
 }

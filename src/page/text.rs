@@ -1,11 +1,12 @@
 //! Plain text into blocks.
 //!
-//! Paragraphs are the text between blank lines, their lines joined with single spaces. Inside
-//! a paragraph, a line that starts with a list marker (`-`, `*`, `•`, `1.`, `(a)`) starts a new
-//! block. A short line that looks like a heading — ALL CAPS (`LIMITATION OF LIABILITY`) or
-//! numbered without a closing full stop (`4. Fees and Payment`, `Section 12 Termination`) —
-//! becomes a heading block, level 2 for a single number and deeper for `4.1`, `4.1.2`. When
-//! the text opens with a short line of its own, that line is the title.
+//! Lines end at `\n`, `\r\n` or a lone `\r`. Paragraphs are the text between blank lines,
+//! their lines joined with single spaces. Inside a paragraph, a line that starts with a list
+//! marker (`-`, `*`, `•`, `1.`, `(a)`) starts a new block. A short line that looks like a
+//! heading — ALL CAPS (`LIMITATION OF LIABILITY`) or numbered without a closing full stop
+//! (`4. Fees and Payment`, `Section 12 Termination`) — becomes a heading block, level 2 for a
+//! single number and deeper for `4.1`, `4.1.2`. When the text opens with a short line of its
+//! own, that line is the title.
 //!
 //! Cost: one pass over the lines. Known limits: headings are guessed from the shape of a line, so
 //! a short numbered sentence without a full stop reads as a heading.
@@ -42,7 +43,7 @@ fn paragraphs(text: &str) -> Vec<Vec<&str>> {
     let mut paragraphs = Vec::new();
     let mut current = Vec::new();
 
-    for line in text.lines() {
+    for line in lines(text) {
         if line.trim().is_empty() {
             if !current.is_empty() {
                 paragraphs.push(std::mem::take(&mut current));
@@ -55,6 +56,21 @@ fn paragraphs(text: &str) -> Vec<Vec<&str>> {
         paragraphs.push(current);
     }
     paragraphs
+}
+
+/// The lines of `text`, ended by `\n`, `\r\n` or a lone `\r` (as old Mac tools save text).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let current = rest?;
+        let Some(end) = current.find(['\r', '\n']) else {
+            rest = None;
+            return (!current.is_empty()).then_some(current);
+        };
+        let after = if current[end..].starts_with("\r\n") { end + 2 } else { end + 1 };
+        rest = Some(&current[after..]);
+        Some(&current[..end])
+    })
 }
 
 /// Groups a paragraph's lines into pieces: a new piece starts at each list item and each
@@ -254,5 +270,14 @@ mod tests {
             blocks("One\r\nline.\r\n\r\nTwo."),
             owned(&[("One line.", None), ("Two.", None)])
         );
+    }
+
+    #[test]
+    fn lone_carriage_returns_end_lines() {
+        let expected = owned(&[("One line.", None), ("- an item", None), ("Two.", None)]);
+
+        assert_eq!(blocks("One\rline.\r- an item\r\rTwo.\r"), expected);
+        assert_eq!(blocks("One\nline.\n- an item\n\nTwo.\n"), expected);
+        assert!(lines("a\r\rb\r\n").eq(["a", "", "b"]));
     }
 }

@@ -323,8 +323,21 @@ fn controlled_before(segment: &str) -> bool {
         .expect("valid")
     });
 
+    // "After removing identifiers, we use ..." is a step of the provider's processing; "after
+    // opting out" or "after deleting your chats" is still the reader's.
+    static STEP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:after|before|while|following|upon)\s+$").expect("valid")
+    });
+    static PROCESSING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:remov|delet|clear|limit|adjust|manag)\w*\s+(?:\w+\s+)?(?:identif|names?\b|personal|direct|any|such|certain|data|information)")
+            .expect("valid")
+    });
+
     let window = last_words(segment, CONTROL_WINDOW_WORDS);
-    CONTROL.is_match(window) && READER.is_match(segment)
+    let control = CONTROL.find_iter(window).any(|verb| {
+        !(STEP.is_match(&window[..verb.start()]) && PROCESSING.is_match(&window[verb.start()..]))
+    });
+    control && READER.is_match(segment)
 }
 
 fn consent_gated(before: &str, after: &str) -> bool {
@@ -342,6 +355,10 @@ fn consent_gated(before: &str, after: &str) -> bool {
             r"|\b(?:a way|the option|the ability|the choice) to opt[- ]?in\b",
             r"|\byour (?:prior |explicit |express )?(?:consent|permission) (?:is|has)",
             r" (?:been )?(?:given|obtained|granted)",
+            r"|\b(?:if|when|once|where) we (?:have|obtain|get|receive) (?:your|the user's) (?:\w+ ){0,2}",
+            r"(?:consent|permission|authori[sz]ation)",
+            r"|\b(?:ask for|seek|request|obtain|get) (?:your|the user's) (?:\w+ ){0,2}(?:consent",
+            r"|permission) (?:before|prior to|to|for)\b",
         ))
         .expect("valid")
     });
@@ -365,6 +382,7 @@ mod tests {
             "we do not sell your personal data.",
             "you can turn off personalised ads.",
             "we share it only with your consent.",
+            "we'll get your permission before sharing your name with the restaurant.",
             "we never share it except as required by law.",
             "your data is shared with no third parties.",
             "strictly non-personalised ads.",
@@ -427,6 +445,8 @@ mod tests {
             stance_of("To opt out of analytics cookies, visit settings.", "cookies").controlled
         );
         assert!(!stance_of("We use cookies to manage your session.", "cookies").controlled);
+        let text = "After removing your name, we use the text you send to improve our models.";
+        assert!(!stance_of(text, "improve").controlled);
     }
 
     #[test]
@@ -434,6 +454,8 @@ mod tests {
         assert!(stance_of("We share it only with your consent.", "share").consent_gated);
         assert!(stance_of("We sell nothing unless you opt in.", "sell").consent_gated);
         assert!(!stance_of("We share it with partners.", "share").consent_gated);
+        let text = "We will get your permission before sharing your name with the restaurant.";
+        assert!(stance_of(text, "sharing").consent_gated);
     }
 
     #[test]

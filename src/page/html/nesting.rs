@@ -3,8 +3,14 @@
 //! html5ever follows the HTML standard's tree building, which scans the stack of open elements
 //! on many start tags (`div`, `ul`, `li`, ...): a page nested `d` deep costs O(n·d), so a few
 //! megabytes of `<div>` would take minutes. No real page nests anywhere near [`MAX_DEPTH`]
-//! elements, so start tags past that depth (and as many of the end tags that follow) are cut
-//! out of the markup. The text stays; only the excess nesting goes.
+//! elements, so start tags past that depth (and the end tags that close them) are cut out of
+//! the markup. Only formatting goes, never the reading of the text:
+//! - a cut block element (`div`, `h2`, `section`, ...) leaves an `<hr>` in its place, at its
+//!   start and its end, so the blocks around it stay apart;
+//! - an element whose content is left out or hidden (`nav`, `footer`, `aside`, `svg`, `hidden`,
+//!   `display: none`, a chrome role, a banner's name, ...) is kept past the depth, one at a
+//!   time: everything inside it is left out or hidden with it anyway, so the nesting stays
+//!   bounded by `MAX_DEPTH + 1`.
 //!
 //! Cost: one linear pass over the bytes; the input is copied only when something is cut. What
 //! remains of html5ever's cost is O(n·MAX_DEPTH) on hostile markup: 10,000 nested `<ul><li>`
@@ -12,8 +18,8 @@
 //!
 //! Known limits: the scan is lighter than a real tokenizer. It skips comments and the content
 //! of raw-text elements (`script`, `style`, `textarea`, ...) and honours quoted attribute values,
-//! but counts every other start tag whose end tag is required, so a sloppy page that leaves
-//! hundreds of such elements open could lose some formatting nesting (never text).
+//! but matches end tags past the depth to start tags by count, not name (except the one kept
+//! element's), so on sloppy markup a cut may close a different element than a browser would.
 
 use std::borrow::Cow;
 
@@ -47,19 +53,81 @@ pub fn flatten(html: &str) -> Cow<'_, str> {
     let mut kept = String::with_capacity(html.len());
     let mut from = 0;
     for cut in cuts {
-        kept.push_str(&html[from..cut.start]);
-        from = cut.end;
+        kept.push_str(&html[from..cut.range.start]);
+        if cut.separates {
+            kept.push_str("<hr>");
+        }
+        from = cut.range.end;
     }
     kept.push_str(&html[from..]);
     Cow::Owned(kept)
 }
 
-/// Byte ranges of the tags to remove, in order. Every range starts at `<` and ends after `>`,
-/// so cutting them keeps the text valid UTF-8.
-fn cuts(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
+/// One tag to remove. Every range starts at `<` and ends after `>`, so cutting it keeps the
+/// text valid UTF-8.
+struct Cut {
+    range: std::ops::Range<usize>,
+    /// The tag is a block element's: a `<hr>` takes its place to keep the blocks apart.
+    separates: bool,
+}
+
+/// The elements open past [`MAX_DEPTH`], as the scan tracks them.
+#[derive(Default)]
+struct PastDepth {
+    /// How many are open.
+    open: usize,
+    /// The one kept for the parser, an element whose content is left out.
+    kept: Option<Kept>,
+}
+
+struct Kept {
+    name: String,
+    /// Its place among the open elements.
+    at: usize,
+    /// Elements of the same name open inside it, whose end tags are not its own.
+    same_inside: usize,
+}
+
+impl PastDepth {
+    /// Opens a start tag past the depth; `true` when the parser is to see it.
+    fn open(&mut self, tag: &Tag, bytes: &[u8]) -> bool {
+        let keep = match &mut self.kept {
+            Some(kept) => {
+                kept.same_inside += usize::from(kept.name == tag.name);
+                false
+            }
+            None => leaves_content_out(tag, bytes),
+        };
+        if keep {
+            self.kept = Some(Kept { name: tag.name.clone(), at: self.open, same_inside: 0 });
+        }
+        self.open += 1;
+        keep
+    }
+
+    /// Closes an end tag past the depth; `true` when the parser is to see it.
+    fn close(&mut self, name: &str) -> bool {
+        if let Some(kept) = &mut self.kept {
+            let own = kept.name == name && kept.same_inside == 0;
+            if kept.name == name && !own {
+                kept.same_inside -= 1;
+            }
+            if own || kept.at + 1 == self.open {
+                self.open = kept.at;
+                self.kept = None;
+                return true;
+            }
+        }
+        self.open -= 1;
+        false
+    }
+}
+
+/// The tags to remove, in order.
+fn cuts(bytes: &[u8]) -> Vec<Cut> {
     let mut cuts = Vec::new();
     let mut depth = 0usize;
-    let mut cut_open = 0usize;
+    let mut past = PastDepth::default();
     let mut position = 0;
 
     while let Some(offset) = bytes[position..].iter().position(|&byte| byte == b'<') {
@@ -76,14 +144,14 @@ fn cuts(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
             continue;
         };
         position = tag.end;
+        let separates = super::BLOCK_TAGS.contains(&tag.name.as_str());
 
         if tag.closing {
             if counts(&tag.name) {
-                if cut_open > 0 {
-                    cut_open -= 1;
-                    cuts.push(start..tag.end);
-                } else {
+                if past.open == 0 {
                     depth = depth.saturating_sub(1);
+                } else if !past.close(&tag.name) {
+                    cuts.push(Cut { range: start..tag.end, separates });
                 }
             }
             continue;
@@ -97,14 +165,73 @@ fn cuts(bytes: &[u8]) -> Vec<std::ops::Range<usize>> {
             continue;
         }
 
-        if depth >= MAX_DEPTH {
-            cut_open += 1;
-            cuts.push(start..tag.end);
-        } else {
+        if depth < MAX_DEPTH {
             depth += 1;
+        } else if !past.open(&tag, bytes) {
+            cuts.push(Cut { range: start..tag.end, separates });
         }
     }
     cuts
+}
+
+/// An element whose content the reader leaves out or marks hidden: site chrome, content that
+/// is never text, and elements hidden or named a banner by their attributes.
+fn leaves_content_out(tag: &Tag, bytes: &[u8]) -> bool {
+    let name = tag.name.as_str();
+    if super::CHROME.contains(&name)
+        || super::NEVER_TEXT.contains(&name)
+        || matches!(name, "header" | "footer")
+    {
+        return true;
+    }
+
+    attributes(&bytes[tag.attributes.clone()]).any(|(key, value)| {
+        let value = value.unwrap_or("");
+        match key.to_ascii_lowercase().as_str() {
+            "hidden" => !value.eq_ignore_ascii_case("until-found"),
+            "aria-hidden" | "aria-modal" => value.eq_ignore_ascii_case("true"),
+            "role" => super::CHROME_ROLES.contains(&value.to_ascii_lowercase().as_str()),
+            "style" => super::hides_by_style(value),
+            "class" | "id" => {
+                super::banner::names_banner(value) || super::banner::names_consent_tool(value)
+            }
+            _ => false,
+        }
+    })
+}
+
+/// The attributes of a tag, from the bytes between its name and its `>`: names with their
+/// values, unquoted.
+fn attributes(bytes: &[u8]) -> impl Iterator<Item = (&str, Option<&str>)> {
+    let text = std::str::from_utf8(bytes).unwrap_or("");
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/' || c == '>');
+        if rest.is_empty() {
+            return None;
+        }
+        let name_end = rest.find(|c: char| c.is_whitespace() || "=/>".contains(c));
+        let name_end = name_end.unwrap_or(rest.len()).max(1);
+        let name = &rest[..name_end];
+        rest = rest[name_end..].trim_start();
+
+        let Some(after) = rest.strip_prefix('=') else { return Some((name, None)) };
+        let after = after.trim_start();
+        let (value, remainder) = match after.chars().next() {
+            Some(quote @ ('"' | '\'')) => {
+                let body = &after[1..];
+                let end = body.find(quote).unwrap_or(body.len());
+                (&body[..end], body.get(end + 1..).unwrap_or(""))
+            }
+            _ => {
+                let end = after.find(|c: char| c.is_whitespace() || c == '>');
+                let end = end.unwrap_or(after.len());
+                (&after[..end], &after[end..])
+            }
+        };
+        rest = remainder;
+        Some((name, Some(value)))
+    })
 }
 
 fn counts(name: &str) -> bool {
@@ -117,6 +244,8 @@ struct Tag {
     name: String,
     closing: bool,
     self_closing: bool,
+    /// Bytes of the attributes, between the name and the end of the tag.
+    attributes: std::ops::Range<usize>,
     /// Byte just after the tag's `>` (or the end of the input).
     end: usize,
 }
@@ -139,7 +268,7 @@ fn read_tag(bytes: &[u8], start: usize) -> Option<Tag> {
 
     let end = tag_end(bytes, name_end);
     let self_closing = end >= 2 && bytes[end - 1] == b'>' && bytes[end - 2] == b'/';
-    Some(Tag { name, closing, self_closing, end })
+    Some(Tag { name, closing, self_closing, attributes: name_end..end, end })
 }
 
 /// The byte after the `>` that ends a tag whose attributes start at `from`, skipping quoted
@@ -203,7 +332,13 @@ mod tests {
         let html = format!("{}text{}", "<div>".repeat(depth), "</div>".repeat(depth));
         let flat = flatten(&html);
 
-        let expected = format!("{}text{}", "<div>".repeat(MAX_DEPTH), "</div>".repeat(MAX_DEPTH));
+        let expected = format!(
+            "{}{}text{}{}",
+            "<div>".repeat(MAX_DEPTH),
+            "<hr>".repeat(10),
+            "<hr>".repeat(10),
+            "</div>".repeat(MAX_DEPTH)
+        );
         assert_eq!(flat, expected);
     }
 
@@ -217,6 +352,41 @@ mod tests {
         assert_eq!(flat.matches('x').count(), depth);
         assert_eq!(flat.matches("<section").count(), MAX_DEPTH);
         assert!(flat.contains('é'));
+    }
+
+    #[test]
+    fn keeps_chrome_and_hidden_elements_past_the_limit() {
+        let html = format!(
+            "{}<nav><span>Home</span></nav><b>x</b><div hidden>Gone</div>\
+             <section class='cookie-banner'>Accept</section><footer>Bye</footer>",
+            "<div>".repeat(MAX_DEPTH + 5)
+        );
+        let flat = flatten(&html);
+        let tail = &flat[flat.rfind("<div>").expect("a div") + 5..];
+
+        assert_eq!(
+            tail,
+            "<hr><hr><hr><hr><hr><nav>Home</nav>x<div hidden>Gone</div>\
+             <section class='cookie-banner'>Accept</section><footer>Bye</footer>"
+        );
+    }
+
+    #[test]
+    fn the_kept_element_ends_at_its_own_end_tag() {
+        let html = format!("{}<div hidden><div>a</div>b</div>c", "<div>".repeat(MAX_DEPTH));
+        let flat = flatten(&html);
+
+        assert!(flat.ends_with("<div hidden><hr>a<hr>b</div>c"), "{flat}");
+    }
+
+    #[test]
+    fn reads_attributes() {
+        let found: Vec<_> = attributes(b" class='a b' hidden id=x style=\"c:d\"/").collect();
+
+        assert_eq!(
+            found,
+            [("class", Some("a b")), ("hidden", None), ("id", Some("x")), ("style", Some("c:d"))]
+        );
     }
 
     #[test]

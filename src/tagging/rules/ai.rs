@@ -39,7 +39,7 @@ macro_rules! training_verb {
         concat!(
             r"(?:train\w*|re-?train\w*|fine[- ]?tun\w*|develop\w*|build\w*|creat\w*|improv\w*",
             r"|enhanc\w*|benchmark\w*|validat\w*|test\w*|evaluat\w*|prompt\w*|distill\w*",
-            r"|teach\w*|feed(?:s|ing)?|power\w*|calibrat\w*|ground\w*)",
+            r"|teach\w*|feed(?:s|ing)?|power\w*|calibrat\w*|ground\w*|refin\w*)",
         )
     };
 }
@@ -47,7 +47,7 @@ macro_rules! training_verb {
 const USE_TO_TRAIN: Pattern = pattern!(
     "ai.use_to_train",
     trigger: [
-        "train|fine|develop|build|creat|improv|enhanc|benchmark|validat|test|evaluat|prompt|distill|teach|feed|power|calibrat|ground",
+        "train|fine|develop|build|creat|improv|enhanc|benchmark|validat|test|evaluat|prompt|distill|teach|feed|power|calibrat|ground|refin",
         "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generative|a.i.|assistant|bot",
     ],
     r"\b(?:use|uses|using|used|access\w*|scrap\w*|crawl\w*|mine|mining|extract\w*|harvest\w*",
@@ -205,7 +205,8 @@ static READER_DATA: LazyLock<Regex> = LazyLock::new(|| {
         r"\b(?:content|data|information|inputs?|prompts?|outputs?|conversations?|chats?",
         r"|messages?|interactions?|feedback|queries|questions|files|uploads|usage|activity",
         r"|recordings?|voice|images?|photos?|posts?|documents?|code|responses|history|searches",
-        r"|ratings?)\b",
+        r"|ratings?|repositor(?:y|ies)|projects?|workspaces?|spreadsheets?|e-?mails?",
+        r"|transcripts?|submissions?)\b",
         r"|\b(?:inputs?|prompts?|conversations?|chats?|chat history|interactions|queries)\b",
         r"|\b(?:content|data|information|files|documents|materials|photos|images|videos",
         r"|recordings|messages|posts|code|text|ratings|answers|feedback|questions) (?:that ",

@@ -113,6 +113,20 @@ const NO_COMPENSATION: Pattern = pattern!(
     r"\b(?:without|no) (?:any )?(?:further )?(?:\w+ )?(?:compensation|payment|royalt\w*",
     r"|attribution)\b",
 );
+/// The content is said to be used by the provider, in the passive: "your submissions may be
+/// edited, published and displayed by us".
+const USED_PASSIVE: Pattern = pattern!(
+    "content.used_passive",
+    trigger: [
+        "used|reproduced|modified|published|displayed|distributed|edited|copied|adapted|translated|exploited|sublicensed",
+        "content|submission|material|post|upload|photo|video|image|work|contribution|ugc|feedback|comment|review|idea|suggestion|music|recording|creation|listing|likeness|name|voice|message|communication",
+        "=be",
+    ],
+    content_word!(),
+    r"\b[^.;]{0,150}?\b(?:may|can|will|could|might|shall)\s+(?:also\s+)?be\s+(?:[\w,]+\s+){0,6}?",
+    r"(?P<at>used|reproduced|modified|published|republished|displayed|distributed|edited",
+    r"|copied|adapted|translated|exploited|sublicensed)\b",
+);
 
 pub(super) const PATTERNS: &[Pattern] = &[
     GRANT,
@@ -124,6 +138,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
     USE_CONTENT,
     LICENSE_VERBS,
     NO_COMPENSATION,
+    USED_PASSIVE,
 ];
 
 static CONTENT: LazyLock<Regex> = LazyLock::new(|| helper(concat!(r"\b", content_word!(), r"\b")));
@@ -164,10 +179,39 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
     let used = content && found.affirmed(&USE_CONTENT) && found.has(&RIGHTS_WORD);
     let verbs = found.any(&LICENSE_VERBS) && (content || license_word);
     let unpaid = content && found.affirmed(&NO_COMPENSATION);
-    if granted || reader_grants || licensed || lasting || strong || media || used || verbs || unpaid
+    let passive = found.affirmed(&USED_PASSIVE) && broad_use(found);
+    if granted
+        || reader_grants
+        || licensed
+        || lasting
+        || strong
+        || media
+        || used
+        || verbs
+        || unpaid
+        || passive
     {
         out.add(CategoryId::ContentLicense, 0.85);
     }
+}
+
+/// Use of the reader's content that reaches beyond showing it: several licence verbs at
+/// once, or use by the provider for its own ends.
+fn broad_use(found: &Found<'_>) -> bool {
+    static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+        helper(concat!(
+            r"\b(?:used|reproduced|modified|published|republished|displayed|distributed|edited",
+            r"|copied|adapted|translated|exploited|sublicensed|transmitted|performed)\b",
+        ))
+    });
+    static PROVIDER_ENDS: LazyLock<Regex> = LazyLock::new(|| {
+        helper(concat!(
+            r"\bany purpose\b|\bcommercial\w*|\bpromot\w*|\badvertis\w*|\bmarketing\b",
+            r"|\bwithout (?:\w+ )?(?:compensation|payment|notice|attribution)\b",
+        ))
+    });
+    let owned = found.has(&READER_GRANTS_OR_CONTENT_OWNER);
+    owned && (USE_VERB.find_iter(found.text).nth(1).is_some() || found.has(&PROVIDER_ENDS))
 }
 
 static READER_GRANTS: LazyLock<Regex> =
@@ -200,6 +244,14 @@ mod tests {
     #[test]
     fn licence_granted_to_the_reader_is_not_tagged() {
         let text = "We grant you a limited, non-exclusive licence to use the app.";
+        assert!(!has(text, CategoryId::ContentLicense));
+    }
+
+    #[test]
+    fn content_used_in_the_passive() {
+        let text = "Your posts may be copied, edited and published by us in our magazine.";
+        assert!(has(text, CategoryId::ContentLicense));
+        let text = "Your posts may be displayed to other members of your group.";
         assert!(!has(text, CategoryId::ContentLicense));
     }
 }

@@ -8,9 +8,12 @@
 //!   otherwise allow, or it is barred.
 //! - `arbitration_opt_out`: the reader may opt out of (reject) the arbitration agreement.
 //!
-//! Known limits: a clause that only names a waiver section ("see section 12, Class Action
-//! Waiver") is tagged as if it stated it; a time limit set by a statute the clause cites
-//! rather than by the provider is tagged too.
+//! A clause that only points at the waiver ("please read the class action waiver below", "see
+//! section 12, Class Action Waiver") is not the waiver and is not tagged.
+//!
+//! Known limits: a clause that announces the waiver without pointing ("these terms contain a
+//! class action waiver") is tagged as if it stated it; a time limit set by a statute the clause
+//! cites rather than by the provider is tagged too, and so is a deadline to notify a claim.
 
 use std::sync::LazyLock;
 
@@ -68,6 +71,19 @@ const BARRED: Pattern = pattern!(
     r"|\bstatutes? of limitations?\b|\blimitations? periods?\b",
     r"|\bwaive[sd]? (?:the|any) right to (?:assert|bring|file)\b[^.;]*?\b(?:more than|after)\b",
 );
+/// A claim may not be started later than a set time: "no action may be brought more than
+/// one year after the cause of action arose".
+const NOT_LATER_THAN: Pattern = pattern!(
+    "dispute.not_later_than",
+    trigger: [
+        "more than|later than|after the expiration|after expiry|after the lapse|after the end",
+        "claim|cause|action|lawsuit|suit|proceeding|dispute|complaint",
+    ],
+    r"\b(?:claims?|causes? of action|actions?|lawsuits?|suits?|proceedings?|disputes?",
+    r"|complaints?)\b[^.;]{0,80}?\b(?:(?:more|later) than\b[^.;]{0,20}?\b(?:years?|months?",
+    r"|days?)\s+(?:after|from|following|of)|after (?:the )?(?:expiration|expiry|lapse|end) of)",
+    r"\b",
+);
 const WITHIN_AFTER: Pattern = pattern!(
     "dispute.within_after",
     trigger: [
@@ -88,8 +104,16 @@ const OPT_OUT: Pattern = pattern!(
     r"\b|\breject\w*\b[^.;]{0,40}?\b(?:this |the )?(?:arbitration|agreement to arbitrate)\b",
 );
 
-pub(super) const PATTERNS: &[Pattern] =
-    &[CLASS_ACTION, INDIVIDUAL_BASIS, JURY, MUST_BE_BROUGHT, BARRED, WITHIN_AFTER, OPT_OUT];
+pub(super) const PATTERNS: &[Pattern] = &[
+    CLASS_ACTION,
+    INDIVIDUAL_BASIS,
+    JURY,
+    MUST_BE_BROUGHT,
+    BARRED,
+    NOT_LATER_THAN,
+    WITHIN_AFTER,
+    OPT_OUT,
+];
 
 pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
     static WAIVER_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -109,7 +133,7 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
 
     let class_waiver = (found.any(&CLASS_ACTION) && found.has(&WAIVER_WORD))
         || (found.any(&INDIVIDUAL_BASIS) && found.has(&DISPUTE_WORD) && found.has(&ONLY));
-    if class_waiver {
+    if class_waiver && !only_mentions_waiver(found) {
         out.add(CategoryId::ClassActionWaiver, 0.9);
     }
 
@@ -119,6 +143,7 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
 
     let deadline = found.affirmed(&MUST_BE_BROUGHT)
         || (found.any(&BARRED) && found.has(&LEGAL_CLAIM))
+        || (found.any(&NOT_LATER_THAN) && found.has(&LEGAL_CLAIM) && found.has(&WAIVER_WORD))
         || (found.affirmed(&WITHIN_AFTER) && found.has(&LEGAL_CLAIM));
     if deadline {
         out.add(CategoryId::ClaimTimeLimit, 0.85);
@@ -128,6 +153,26 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
     if found.at(&OPT_OUT).iter().any(|(_, stance)| !stance.negated) {
         out.add(CategoryId::ArbitrationOptOut, 0.9);
     }
+}
+
+/// "Please read the class action waiver below": the clause points the reader at the waiver
+/// without stating it; the waiver itself is tagged where it is written.
+fn only_mentions_waiver(found: &Found<'_>) -> bool {
+    static POINTER: LazyLock<Regex> = LazyLock::new(|| {
+        helper(concat!(
+            r"\b(?:please (?:\w+ )?read|read (?:\w+ ){0,4}?carefully|please review|please see",
+            r"|(?:see|refer to|described in|set (?:out|forth) in) (?:the )?(?:section|paragraph",
+            r"|clause|article|below|above))\b",
+        ))
+    });
+    static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
+        helper(concat!(
+            r"\b(?:you|users?|both parties|each party|we)\b[^.;]{0,30}?\b(?:waive|agree|give up",
+            r"|may not|will not|cannot|can't|shall not|may only|must)\b|\bindividual (?:basis",
+            r"|capacity)\b|\bnot (?:as|in) a (?:plaintiff|class)",
+        ))
+    });
+    found.has(&POINTER) && !found.has(&OPERATIVE)
 }
 
 #[cfg(test)]
@@ -144,6 +189,8 @@ mod tests {
         let text = "You may bring claims only on an individual basis, not in a class action.";
         assert!(has(text, CategoryId::ClassActionWaiver));
         assert!(has("You waive any right to a trial by jury.", CategoryId::JuryTrialWaiver));
+        let text = "Please read these terms carefully, including the class action waiver.";
+        assert!(!has(text, CategoryId::ClassActionWaiver));
     }
 
     #[test]
@@ -151,6 +198,8 @@ mod tests {
         let text = "Any claim must be filed within one (1) year after it arose.";
         assert!(has(text, CategoryId::ClaimTimeLimit));
         assert!(!has("Reply within one week of our email.", CategoryId::ClaimTimeLimit));
+        let text = "No action may be brought by you more than one year after the claim arose.";
+        assert!(has(text, CategoryId::ClaimTimeLimit));
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! Liability rules: indemnification and warranty disclaimers.
 //!
 //! - `indemnification`: the reader must defend, indemnify or hold the provider harmless
-//!   against claims. A provider that indemnifies the reader ("we will defend you against
-//!   claims that the service infringes") is not tagged.
+//!   against claims, or answers for third-party claims against it and the losses and legal
+//!   fees it incurs because of the reader. A provider that indemnifies the reader ("we will
+//!   defend you against claims that the service infringes") is not tagged.
 //! - `warranty_disclaimer`: the service comes "as is", at the reader's own risk, with no
 //!   warranty or guarantee of quality, accuracy or availability.
 //!
@@ -25,17 +26,33 @@ const INDEMNIFY: Pattern = pattern!(
     trigger: [
         "indemni|harmless|defend",
     ],
-    r"\bindemni\w*|\bhold\b[^.;]{0,60}?\bharmless\b|\bdefend\b[^.;]{0,80}?\b(?:against|from)",
+    r"\bindemni\w*|\b(?:hold|keep|save|render)\b[^.;]{0,200}?\bharmless\b",
+    r"|\bdefend\b[^.;]{0,150}?\b(?:against|from)",
     r"\b[^.;]{0,40}?\b(?:claims?|liabilit\w*|losses|damages|actions|suits|demands)\b",
 );
 const REIMBURSE: Pattern = pattern!(
     "liability.reimburse",
     trigger: [
         "reimburs|compensate",
-        "=you",
+        "=you|user|customer|member|licensee|subscriber",
     ],
-    r"\byou\b[^.;]{0,40}?\b(?P<at>reimburse|compensate)\b[^.;]*?\b(?:us|losses|costs|claims",
-    r"|fees|expenses|damages)\b",
+    r"\b(?:you|users?|customers?|members?|licensees?|subscribers?)\b[^.;]{0,40}?",
+    r"\b(?P<at>reimburse|compensate)\b[^.;]*?\b(?:us|losses|costs|claims|fees|expenses",
+    r"|damages)\b",
+);
+/// The reader answers for what others claim from the provider because of the reader: "you
+/// will be liable for any losses we incur as a result of your breach".
+const READER_ANSWERS: Pattern = pattern!(
+    "liability.reader_answers",
+    trigger: [
+        "=you|user|customer|member|licensee|subscriber",
+        "liable|responsib|bear|pay|cover",
+        "claim|loss|damage|cost|expense|fee|liabilit",
+    ],
+    r"\b(?:you|users?|customers?|members?|licensees?|subscribers?)\b[^.;]{0,40}?",
+    r"\b(?:(?:be|are|is|remain|remains) (?:\w+ )?(?P<at>liable|responsible)|(?P<at2>bear|pay",
+    r"|cover))",
+    r"\b[^.;]{0,100}?\b(?:claims?|losses|damages|costs|expenses|fees|liabilit(?:y|ies))\b",
 );
 const AS_IS: Pattern = pattern!(
     "liability.as_is",
@@ -89,11 +106,23 @@ const NO_PROMISE_LIST: Pattern = pattern!(
     r" available|accurate,? (?:\w+,? )*?(?:or|and) reliable)\b",
 );
 
-pub(super) const PATTERNS: &[Pattern] =
-    &[INDEMNIFY, REIMBURSE, AS_IS, DISCLAIM, NOT_GUARANTEED, OWN_RISK, NO_PROMISE_LIST];
+pub(super) const PATTERNS: &[Pattern] = &[
+    INDEMNIFY,
+    REIMBURSE,
+    READER_ANSWERS,
+    AS_IS,
+    DISCLAIM,
+    NOT_GUARANTEED,
+    OWN_RISK,
+    NO_PROMISE_LIST,
+];
 
 pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
-    let indemnity = found.affirmed(&INDEMNIFY) || found.affirmed(&REIMBURSE);
+    let indemnity = found.affirmed(&INDEMNIFY)
+        || found.affirmed(&REIMBURSE)
+        || (found.affirmed(&READER_ANSWERS)
+            && found.has(&CLAIM_AGAINST_PROVIDER)
+            && !found.has(&OWN_COSTS));
     if indemnity && !provider_indemnifies(found) {
         out.add(CategoryId::Indemnification, 0.9);
     }
@@ -107,11 +136,27 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
     }
 }
 
+/// What makes the reader's liability an indemnity rather than a bill: a claim by someone
+/// else, or a loss of the provider, brought about by the reader.
+static CLAIM_AGAINST_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\bthird[- ]part(?:y|ies)\b[^.;]{0,40}?\bclaims?\b|\bclaims? (?:\w+ ){0,3}?(?:by|from)",
+        r" (?:a |any )?(?:third|other)|\battorneys?'? fees\b|\blegal (?:fees|costs)\b",
+        r"|\bclaims? (?:\w+ ){0,3}?against\b|\b(?:liable|responsible) to (?:us|the company)\b",
+        r"|\b(?:we|us|company|our)\b[^.;]{0,30}?\b(?:incur|suffer|sustain)\w*",
+    ))
+});
+
+/// "You are responsible for your own legal fees": the reader's costs, not the provider's.
+static OWN_COSTS: LazyLock<Regex> =
+    LazyLock::new(|| helper(r"\bown (?:legal |attorneys?'? )?(?:costs|fees|expenses)\b"));
+
 fn provider_indemnifies(found: &Found<'_>) -> bool {
     static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
         helper(concat!(
-            r"\b(?:indemnify|defend|hold harmless|indemnification of) (?:you|users?|customers?)",
-            r"\b|\bwe (?:will|shall|agree to) (?:\w+ )?(?:defend|indemnify)",
+            r"\b(?:indemnify|defend|hold harmless|indemnification of) (?:the )?(?:you|users?",
+            r"|customers?|licensees?|subscribers?)\b|\bwe (?:will|shall|agree to) (?:\w+ )?",
+            r"(?:defend|indemnify|reimburse|compensate)",
         ))
     });
     static READER: LazyLock<Regex> = LazyLock::new(|| {
@@ -145,6 +190,14 @@ mod tests {
         assert!(has(text, CategoryId::Indemnification));
         let text = "We will defend you against claims that the service infringes a patent.";
         assert!(!has(text, CategoryId::Indemnification));
+        let text =
+            "You will be liable for all losses and legal fees we incur because of your breach.";
+        assert!(has(text, CategoryId::Indemnification));
+        let text = "You are responsible for any fees your bank charges for the transfer.";
+        assert!(!has(text, CategoryId::Indemnification));
+        assert!(!has("You are responsible for your own legal fees.", CategoryId::Indemnification));
+        let text = "Users will keep us harmless from all third-party claims related to their use.";
+        assert!(has(text, CategoryId::Indemnification));
     }
 
     #[test]

@@ -30,7 +30,21 @@ const RENEWAL: Pattern = pattern!(
     r"\b(?:each|every) (?:month|year|billing (?:period|cycle)|subscription (?:period|term)",
     r"|renewal)|until (?:you )?cancel\w*|until (?:such )?(?:authori[sz]ation )?(?:is )?",
     r"(?:timely )?(?:cancel\w*|revoked)|continue[sd]? (?:indefinitely|until (?:you )?",
-    r"cancel\w*))\b",
+    r"cancel\w*)|(?:will|shall|would) (?:then )?(?:be )?renew(?:ed|s)?|renew\w* (?:for|at)",
+    r" (?:\w+ ){0,3}?(?:successive|additional|subsequent|consecutive|further|equal|another",
+    r"|then[- ]current))\b",
+);
+/// The plan goes on unless the reader acts in time: "unless you cancel before the end of the
+/// term", "rolls over into a new month".
+const UNLESS_CANCELLED: Pattern = pattern!(
+    "money.unless_cancelled",
+    trigger: [
+        "unless|roll",
+        "cancel|terminat|turn off|over",
+    ],
+    r"\bunless (?:you )?(?:\w+ )?(?:cancel\w*|terminat\w*|turn off)\b[^.;]{0,40}?",
+    r"\b(?:before|prior to|at least)\b|\brolls? over (?:into|to|for) (?:a |an |another )?",
+    r"(?:new )?(?:\w+ )?(?:term|period|month|year|subscription)\b",
 );
 const NON_REFUNDABLE: Pattern = pattern!(
     "money.non_refundable",
@@ -63,7 +77,8 @@ const PRICE_CHANGE: Pattern = pattern!(
     r"|be changed|be modified|be adjusted|be increased|be revised))\b",
 );
 
-pub(super) const PATTERNS: &[Pattern] = &[RENEWAL, NON_REFUNDABLE, REFUND, PRICE_CHANGE];
+pub(super) const PATTERNS: &[Pattern] =
+    &[RENEWAL, UNLESS_CANCELLED, NON_REFUNDABLE, REFUND, PRICE_CHANGE];
 
 static BILLING: LazyLock<Regex> = LazyLock::new(|| {
     helper(concat!(
@@ -73,7 +88,8 @@ static BILLING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
-    if found.affirmed(&RENEWAL) && found.has(&BILLING) {
+    let renews = found.affirmed(&RENEWAL) || found.affirmed(&UNLESS_CANCELLED);
+    if renews && found.has(&BILLING) {
         out.add(CategoryId::AutoRenewal, 0.85);
     }
 
@@ -110,6 +126,10 @@ mod tests {
     fn renewal() {
         assert!(has("Your subscription renews automatically each month.", CategoryId::AutoRenewal));
         assert!(!has("Subscriptions do not renew automatically.", CategoryId::AutoRenewal));
+        let text =
+            "Your plan will renew for successive one-year terms unless you cancel before then.";
+        assert!(has(text, CategoryId::AutoRenewal));
+        assert!(!has("You may renew your membership at the desk.", CategoryId::AutoRenewal));
     }
 
     #[test]

@@ -79,7 +79,7 @@ const SELL_DATA: Pattern = pattern!(
         "data|information|info|detail|content|mail address|identifier|record|history|message|file|profile|contact|location|photo|list|personal|=it|them|detail",
     ],
     r"\b(?:sell|sells|selling|sold|rent|rents|renting|rented|lease|leases|leasing|trade|trades",
-    r"|trading|monetiz\w*|monetis\w*|sale of)\b[^.;]{0,60}?\b(?:",
+    r"|trading|monetiz\w*|monetis\w*|sale of)\b[^.;]{0,100}?\b(?:",
     personal_data!(),
     r"|it|them|lists?|details)\b",
 );
@@ -185,9 +185,36 @@ const READER_DELETES: Pattern = pattern!(
         "delet|eras|remov|forgotten",
     ],
     r"\b(?:you|users?|individuals?|data subjects?|consumers?|residents?)\b[^.]{0,80}?\b(?:can",
-    r"|may|could|are able to|be able to|have the right|has the right|right to|are entitled",
+    r"|may|could|are able to|be able to|have the right|has the right|rights? (?:to|of)|are entitled",
     r"|is entitled|option to|free to|able to|at any time|request|ask|ability)\b[^.]{0,100}?",
     r"\b(?P<at>delet\w*|eras\w*|remov\w*|be forgotten)",
+    r"|\b(?:allow|allows|let|lets|enable|enables|permit|permits|help|helps) (?:you|users?)",
+    r"\b[^.;]{0,50}?\b(?P<at2>delet\w*|eras\w*)",
+);
+/// The reader is the one who deletes, in the passive: "posts can be deleted by their author
+/// at any time".
+const DELETED_BY_READER: Pattern = pattern!(
+    "privacy.deleted_by_reader",
+    trigger: [
+        "deleted|erased|removed",
+        "by you|by the user|by users|by its|by their|by yourself|your settings|your account settings|your profile",
+    ],
+    r"\b(?:can|may|could)\s+(?:\w+\s+)?be\s+(?:\w+\s+){0,2}?(?P<at>deleted|erased|removed)\b",
+    r"[^.;]{0,40}?\b(?:by (?:you|the user|users|its (?:author|owner|creator)|their (?:authors?",
+    r"|owners?|creators?)|yourself)|(?:in|from|through|via) your (?:account )?(?:settings|profile))",
+    r"\b",
+);
+
+/// The data goes when the reader closes the account or asks: "when your account is closed,
+/// your data is deleted".
+const DELETED_WHEN_CLOSED: Pattern = pattern!(
+    "privacy.deleted_when_closed",
+    trigger: [
+        "deleted|erased|purged|destroyed",
+        "clos|request|ask|cancel|you delete|delete your|terminat",
+    ],
+    r"\b(?:account|data|information|content|profile)s?\b[^.;]{0,60}?\b(?:is|are|will be",
+    r"|shall be|gets?|get|be)\s+(?:\w+\s+){0,2}?(?P<at>deleted|erased|purged|destroyed)\b",
 );
 const RIGHT_TO_ERASURE: Pattern = pattern!(
     "privacy.right_to_erasure",
@@ -195,7 +222,7 @@ const RIGHT_TO_ERASURE: Pattern = pattern!(
         "erasure|deletion|forgotten|delete|erase",
         "right|erasure",
     ],
-    r"\bright (?:to|of) (?:\w+ ){0,4}?(?:erasure|deletion|be forgotten|delete|erase)\b",
+    r"\bright (?:to|of) (?:\w+ ){0,4}?(?:erasure|deletion|be forgotten|delet\w*|eras\w*)\b",
     r"|\bright to erasure\b|\berasure\b|\bright to be forgotten\b",
 );
 const REQUEST_DELETION: Pattern = pattern!(
@@ -323,6 +350,8 @@ pub(super) const PATTERNS: &[Pattern] = &[
     RIGHT_TO_ERASURE,
     REQUEST_DELETION,
     DELETED_ON_REQUEST,
+    DELETED_WHEN_CLOSED,
+    DELETED_BY_READER,
     DELETE_YOUR,
     TRACKING_TECH,
     DNT_RESPONSE,
@@ -399,7 +428,9 @@ fn decide_sharing(found: &Found<'_>, out: &mut Decisions) {
     for pattern in direct {
         for (range, stance) in found.at(pattern) {
             let before = scope::segment_before(text, range.start);
-            if reader_is_subject(before) {
+            if reader_is_subject(before)
+                || (!stance.negated && encloses_denial(found, &direct, range))
+            {
                 continue;
             }
             if stance.affirmed() || leaky_denial(text, range.end, stance) {
@@ -408,6 +439,19 @@ fn decide_sharing(found: &Found<'_>, out: &mut Decisions) {
             }
         }
     }
+}
+
+/// A match that runs over a denied one is the denied phrase read from too early: in "when
+/// Acme shares your information, Acme does not sell it to third parties" the match from
+/// "shares" to "third parties" holds the denied "sell it".
+fn encloses_denial(
+    found: &Found<'_>,
+    patterns: &[&Pattern],
+    outer: &std::ops::Range<usize>,
+) -> bool {
+    patterns.iter().flat_map(|pattern| found.at(pattern)).any(|(inner, stance)| {
+        stance.negated && inner.start > outer.start && inner.start < outer.end
+    })
 }
 
 /// A denial whose exception lets data out anyway ("we never share it, except with our
@@ -486,7 +530,7 @@ fn decide_retention(found: &Found<'_>, out: &mut Decisions) {
         return;
     }
     let data = found.has(&DATA_WORD);
-    let kept = (data || found.has(&KEPT_OBJECT)) && found.affirmed(&RETAIN);
+    let kept = (data || found.has(&KEPT_OBJECT)) && keeps_something(found);
     let logged = found.affirmed(&LOGS);
     let after_deletion = found.any(&AFTER_DELETION) && found.has(&KEPT_WORD);
     let undeletable = found.at(&CANNOT_DELETE).iter().any(|(_, stance)| !stance.negated);
@@ -499,9 +543,27 @@ fn decide_retention(found: &Found<'_>, out: &mut Decisions) {
     }
 }
 
+/// A retention word asserted of something other than ownership: "you keep ownership of
+/// your content" and "we retain all rights" say who owns, not what is stored; "hold us
+/// harmless" is an indemnity.
+fn keeps_something(found: &Found<'_>) -> bool {
+    static OWNERSHIP: LazyLock<Regex> = LazyLock::new(|| {
+        helper(concat!(
+            r"^\s+(?:all |full |any |sole |the |exclusive )*(?:of )?(?:your |their |its |our )?",
+            r"(?:\w+ )?(?:ownership|owner|rights?|title|copyrights?|intellectual property",
+            r"|control|responsibility)\b|^\s+(?:[\w,]+\s+){0,12}?harmless\b",
+        ))
+    });
+    found
+        .at(&RETAIN)
+        .iter()
+        .any(|(range, stance)| stance.affirmed() && !OWNERSHIP.is_match(&found.text[range.end..]))
+}
+
 fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
     let deletion = [&READER_DELETES, &RIGHT_TO_ERASURE, &REQUEST_DELETION, &DELETED_ON_REQUEST];
-    if !found.any_of(&deletion) && !found.any(&DELETE_YOUR) {
+    let more = [&DELETE_YOUR, &DELETED_WHEN_CLOSED, &DELETED_BY_READER];
+    if !found.any_of(&deletion) && !found.any_of(&more) {
         return;
     }
     static ABOUT_COOKIES: LazyLock<Regex> =
@@ -515,14 +577,78 @@ fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
     if found.has(&ABOUT_COOKIES) {
         return;
     }
-    // Deleting is itself a control the reader holds, so only a denial counts against it.
+    // Deleting is itself a control the reader holds, so only a denial counts against it; the
+    // reader's own deletion named as the moment something else happens ("we keep it even
+    // after you close your account") grants nothing.
     let stated = |pattern: &Pattern| found.at(pattern).iter().any(|(_, stance)| !stance.negated);
     let rights = [&RIGHT_TO_ERASURE, &REQUEST_DELETION, &DELETED_ON_REQUEST];
-    let by_right = rights.iter().any(|pattern| stated(pattern));
-    let by_reader = (stated(&READER_DELETES) || stated(&DELETE_YOUR)) && !found.has(&READER_LOSES);
+    let deleted = found.at(&DELETED_WHEN_CLOSED).iter().any(|(_, stance)| !stance.negated);
+    // "We retain it for a year after your account is closed, before it is deleted" is
+    // retention, not a deletion the reader gets.
+    let on_closing =
+        deleted && found.has(&CLOSING) && !found.has(&READER_LOSES) && !found.affirmed(&RETAIN);
+    let by_right = rights.iter().any(|pattern| stated(pattern)) || on_closing;
+    let reader_deletes = stated(&DELETED_BY_READER)
+        || found
+            .at(&READER_DELETES)
+            .iter()
+            .any(|(range, stance)| !stance.negated && !names_a_moment(&found.text[..range.start]));
+    let own_deletion = found.at(&DELETE_YOUR).iter().any(|(range, stance)| {
+        let before = &found.text[..range.start];
+        !stance.negated && !names_a_moment(before) && !provider_acts(before)
+    });
+    let by_reader = (reader_deletes || own_deletion) && !found.has(&READER_LOSES);
     if by_right || by_reader {
         out.add(CategoryId::DataDeletionRight, 0.85);
     }
+}
+
+/// The reader closing or deleting the account, or asking: the occasion on which data that
+/// "is deleted" goes because the reader wants it gone.
+static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:clos\w*|cancel\w*|terminat\w*|deactivat\w*) (?:of )?(?:your|the|their|an?|my)",
+        r" (?:\w+ )?account\b|\baccount (?:is |has been |gets )?(?:closed|cancell?ed|deactivated",
+        r"|deleted)|\byou (?:\w+ )?delete|\bdelete (?:your|the|their|my) (?:\w+ )?account",
+        r"|\b(?:your|upon|on|at your|following (?:a|your)|receipt of (?:a|your)) request\b",
+    ))
+});
+
+/// The last one who may or will act before a phrase is someone other than the reader: "Acme
+/// may suspend your access or delete your account" is the provider's power, not the
+/// reader's right.
+fn provider_acts(before: &str) -> bool {
+    static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
+        helper(concat!(
+            r"\b([\w']+)\s+(?:also\s+|then\s+|still\s+)?(?:may|can|might|will|shall|could",
+            r"|reserves? the right to|is entitled to|has the right to)\b",
+        ))
+    });
+    // "We keep it until you delete your account": the reader is the subject again.
+    static READER_AGAIN: LazyLock<Regex> = LazyLock::new(|| helper(r"\b(?:you|users?)\b"));
+    const READER: [&str; 9] =
+        ["you", "users", "user", "member", "members", "customer", "customers", "i", "you'll"];
+
+    let sentence = before.rfind(['.', ';']).map_or(before, |stop| &before[stop + 1..]);
+    ACTOR.captures_iter(sentence).last().is_some_and(|found| {
+        let actor = found.get(1).map_or("", |word| word.as_str());
+        let rest = &sentence[found.get(0).map_or(0, |whole| whole.end())..];
+        // "It can be viewed or deleted from your account": a passive leaves the actor open.
+        let passive = rest.trim_start().starts_with("be ");
+        !READER.contains(&actor) && !READER_AGAIN.is_match(rest) && !passive
+    })
+}
+
+/// The text before a phrase ends with a word that makes the phrase a moment ("after", "even
+/// when", "once"), not an ability.
+fn names_a_moment(before: &str) -> bool {
+    static MOMENT: LazyLock<Regex> = LazyLock::new(|| {
+        helper(concat!(
+            r"\b(?:after|once|when|whenever|upon|following|before|until|since|despite|even if)",
+            r"\s+(?:\w+\s+){0,2}$",
+        ))
+    });
+    MOMENT.is_match(before)
 }
 
 fn decide_tracking(found: &Found<'_>, out: &mut Decisions) {
@@ -550,7 +676,7 @@ fn decide_tracking(found: &Found<'_>, out: &mut Decisions) {
     }
 
     let track_verb = found.affirmed(&TRACK_VERB) && !found.has(&NOT_TRACKING_YOU);
-    let essential_only = found.has(&ESSENTIAL_ONLY) && !found.has(&PROFILING);
+    let essential_only = found.has(&ESSENTIAL_ONLY) && !profiling(found.text);
     let technology = found.affirmed(&TRACKING_TECH) && !essential_only;
     let evidence = [&REFERRER, &AUTO_COLLECT, &CROSS_SITE];
     if track_verb || technology || evidence.iter().any(|pattern| found.affirmed(pattern)) {
@@ -573,6 +699,12 @@ static PROFILING: LazyLock<Regex> = LazyLock::new(|| {
         r"|third[- ]part\w*|social|track\w*|performance)\b",
     ))
 });
+
+/// A profiling word the clause asserts: "we never use them to track you" denies it.
+fn profiling(text: &str) -> bool {
+    let cues = scope::Cues::of(text);
+    PROFILING.find_iter(text).any(|word| !scope::negated_at(cues, text, word.start()))
+}
 
 /// "There is no standard for DNT, so we do not change our practices": a refusal phrased
 /// without a negated verb next to the signal.
@@ -632,12 +764,29 @@ mod tests {
         let text = "We may keep copies of your data even after you delete your account.";
         assert!(has(text, CategoryId::DataRetention));
         assert!(!has("We delete your data within 30 days.", CategoryId::DataRetention));
+        let text = "You keep ownership of your photos, and we claim no rights over them.";
+        assert!(!has(text, CategoryId::DataRetention));
     }
 
     #[test]
     fn deletion_rights() {
         assert!(has("You can ask us to delete your personal data.", CategoryId::DataDeletionRight));
         assert!(!has("You can delete cookies in your browser.", CategoryId::DataDeletionRight));
+        let text = "We keep your details for a while, even after you close your account.";
+        assert!(!has(text, CategoryId::DataDeletionRight));
+        assert!(has(text, CategoryId::DataRetention));
+        let text = "Acme may remove your posts at any time.";
+        assert!(!has(text, CategoryId::DataDeletionRight));
+        let text = "Acme may suspend your access or delete your account if you break these rules.";
+        assert!(!has(text, CategoryId::DataDeletionRight));
+        let text = "You may close your account, and you can delete your posts at any time.";
+        assert!(has(text, CategoryId::DataDeletionRight));
+        let text = "Once your account is closed, your data is erased within a week.";
+        assert!(has(text, CategoryId::DataDeletionRight));
+        let text = "Your messages can be deleted by you at any time.";
+        assert!(has(text, CategoryId::DataDeletionRight));
+        let text = "Your location history can be viewed or deleted from your account dashboard.";
+        assert!(has(text, CategoryId::DataDeletionRight));
     }
 
     #[test]
