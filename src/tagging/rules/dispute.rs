@@ -6,7 +6,9 @@
 //! - `jury_trial_waiver`: the reader gives up a trial by jury.
 //! - `claim_time_limit`: a claim must be brought within a set time, shorter than the law would
 //!   otherwise allow, or it is barred.
-//! - `arbitration_opt_out`: the reader may opt out of (reject) the arbitration agreement.
+//! - `arbitration_opt_out`: the reader may opt out of (reject) the arbitration agreement, but
+//!   only in a set way before a deadline; counted as a low risk, since whoever misses the
+//!   window is bound.
 //!
 //! A clause that only points at the waiver ("please read the class action waiver below", "see
 //! section 12, Class Action Waiver") is not the waiver and is not tagged.
