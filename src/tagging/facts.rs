@@ -73,7 +73,7 @@ pub fn extract(category: CategoryId, text: &str) -> Facts {
 macro_rules! number {
     () => {
         concat!(
-            r"(?:(?P<figure>\d{1,3}(?:,\d{3})?)|(?P<word>(?:a |one )?hundred|(?:twenty|thirty",
+            r"(?:(?P<figure>\d{1,3}(?:,\d{3})+|\d+)|(?P<word>(?:a |one )?hundred|(?:twenty|thirty",
             r"|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six",
             r"|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven",
             r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)",
@@ -94,8 +94,13 @@ static SPAN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The value of a number capture: the bracketed figure when present, else the figure, else
-/// the word.
-fn number_value(captures: &regex::Captures<'_>) -> Option<u32> {
+/// the word. `None` for a match that starts inside a longer number (`000` of `1,000,000`, `8`
+/// of `1,8`), which `\b` alone lets through after a comma or a point.
+fn number_value(text: &str, captures: &regex::Captures<'_>) -> Option<u32> {
+    let start = captures.get(0)?.start();
+    if text[..start].ends_with(|c: char| c == ',' || c == '.' || c.is_ascii_digit()) {
+        return None;
+    }
     if let Some(bracketed) = captures.name("bracketed") {
         return bracketed.as_str().parse().ok();
     }
@@ -158,7 +163,7 @@ pub fn word_value(word: &str) -> Option<u32> {
 /// The first span of time in days (`30 days`, `thirty (30) days`, `two weeks`, `one month`).
 fn days(text: &str) -> Option<u32> {
     SPAN.captures_iter(text).find_map(|captures| {
-        let value = number_value(&captures)?;
+        let value = number_value(text, &captures)?;
         let unit = captures.name("unit")?.as_str().to_ascii_lowercase();
         match unit.trim_end_matches('s') {
             "day" => Some(value),
@@ -172,7 +177,7 @@ fn days(text: &str) -> Option<u32> {
 /// The first span of time, normalised to `<n> <unit>` (`1 year`, `6 months`).
 fn duration(text: &str) -> Option<String> {
     SPAN.captures_iter(text).find_map(|captures| {
-        let value = number_value(&captures)?;
+        let value = number_value(text, &captures)?;
         let unit = captures.name("unit")?.as_str().to_ascii_lowercase();
         let unit = unit.trim_end_matches('s');
         let plural = if value == 1 { "" } else { "s" };
@@ -195,7 +200,7 @@ fn min_age(text: &str) -> Option<u32> {
 
     AGE.captures_iter(text)
         .filter(|captures| captures.name("prefix").is_some() || captures.name("suffix").is_some())
-        .filter_map(|captures| number_value(&captures))
+        .filter_map(|captures| number_value(text, &captures))
         .filter(|age| (6..=25).contains(age))
         .min()
 }
@@ -386,6 +391,8 @@ mod tests {
     #[test]
     fn bracketed_figure_wins_over_the_word() {
         assert_eq!(days("within thirty (45) days"), Some(45));
+        assert_eq!(days("within 1,000,000 days of accepting"), Some(1_000_000));
+        assert_eq!(days("within 1000 days of accepting"), Some(1000));
     }
 
     #[test]
@@ -477,6 +484,7 @@ mod tests {
         assert_eq!(facts("Users must be at least thirteen (13) years of age."), Some(13));
         assert_eq!(facts("You must be 18+ to buy."), Some(18));
         assert_eq!(facts("Children need a parent's consent."), None);
+        assert_eq!(facts("You must be at least 1,8 years old."), None);
     }
 
     #[test]
