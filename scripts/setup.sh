@@ -39,9 +39,11 @@ else
   echo "wasm-bindgen $WBG present"
 fi
 
+# Version lines are cut with `sed -n 1p`, never `head`: sed reads to the end, so the tool never
+# writes into a closed pipe (geckodriver panics on that, and pipefail would end the set-up).
 step "geckodriver (drives Firefox ESR in the end-to-end tests)"
 if command -v geckodriver >/dev/null; then
-  geckodriver --version | head -1
+  geckodriver --version | sed -n 1p
 else
   cargo install geckodriver --locked
 fi
@@ -59,7 +61,7 @@ fi
 step "versions"
 /usr/bin/rustc --version
 wasm-bindgen --version
-geckodriver --version | head -1
+geckodriver --version | sed -n 1p
 chromium --version
 firefox-esr --version
 node --version
