@@ -13,6 +13,28 @@ fn sample_json() -> serde_json::Value {
     serde_json::from_slice(&output.stdout).expect("analyze prints JSON")
 }
 
+/// Runs `termwatch classify` on `input`: its output lines as JSON, and how long it took.
+fn classify(input: &str) -> (Vec<serde_json::Value>, std::time::Duration) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_termwatch"))
+        .arg("classify")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("runs termwatch");
+
+    let started = std::time::Instant::now();
+    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), input.as_bytes())
+        .expect("writes");
+    let output = child.wait_with_output().expect("finishes");
+    let took = started.elapsed();
+
+    let lines = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
+        .collect();
+    (lines, took)
+}
+
 fn categories(report: &serde_json::Value) -> Vec<String> {
     report["findings"]
         .as_array()
@@ -112,21 +134,9 @@ fn text_and_markdown_reports_lead_with_the_grade() {
 
 #[test]
 fn classify_keeps_one_output_line_per_input_line() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_termwatch"))
-        .arg("classify")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("runs termwatch");
     let input = "We do not sell your personal information.\n\nYou must be at least 13 years old.\n";
-    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), input.as_bytes())
-        .expect("writes");
-    let output = child.wait_with_output().expect("finishes");
+    let (lines, _) = classify(input);
 
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
-        .collect();
     assert_eq!(lines.len(), 3);
     assert_eq!(lines[0]["categories"], serde_json::json!(["no_data_sale"]));
     assert_eq!(lines[1]["categories"], serde_json::json!([]));
@@ -161,24 +171,10 @@ fn a_reader_that_leaves_early_ends_the_output_without_a_panic() {
 fn classify_reads_a_whole_pasted_page_on_one_line_quickly() {
     let sentence = "We may terminate your account at any time; you waive any jury trial. ";
     let line = sentence.repeat(6_000) + "\nWe do not sell your personal information.\n";
-    let mut child = Command::new(env!("CARGO_BIN_EXE_termwatch"))
-        .arg("classify")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .expect("runs termwatch");
-
-    let started = std::time::Instant::now();
-    std::io::Write::write_all(child.stdin.as_mut().expect("stdin"), line.as_bytes())
-        .expect("writes");
-    let output = child.wait_with_output().expect("finishes");
+    let (lines, took) = classify(&line);
 
     // Loose, wall-clock: reading the line whole took tens of seconds.
-    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
-    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("one JSON object per line"))
-        .collect();
+    assert!(took < std::time::Duration::from_secs(5), "{took:?}");
     assert_eq!(lines.len(), 2);
     let first = lines[0]["categories"].as_array().expect("a list");
     assert!(first.contains(&serde_json::json!("unilateral_termination")), "{first:?}");
