@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::ascii_regex::AsciiRegex;
 
 use super::names::{contains_words, fold};
 use super::PageKind;
@@ -365,15 +365,15 @@ pub struct TextCues {
 static PHRASE_INDEX: LazyLock<HashMap<&'static str, &'static [Cue]>> =
     LazyLock::new(|| PHRASES.iter().copied().collect());
 
-static PHRASE_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+static PHRASE_PATTERN: LazyLock<AsciiRegex> = LazyLock::new(|| {
     let mut phrases: Vec<&str> = PHRASES.iter().map(|(phrase, _)| *phrase).collect();
     phrases.sort_by_key(|phrase| std::cmp::Reverse(phrase.len()));
     let alternation: Vec<String> = phrases.iter().map(|phrase| regex::escape(phrase)).collect();
-    Regex::new(&format!(r"\b(?:{})\b", alternation.join("|"))).expect("valid phrase pattern")
+    AsciiRegex::new(&format!(r"\b(?:{})\b", alternation.join("|"))).expect("valid phrase pattern")
 });
 
-static OBLIGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static OBLIGATION: LazyLock<AsciiRegex> = LazyLock::new(|| {
+    AsciiRegex::new(concat!(
         r"\b(?:",
         r"(?:you|users?)(?: (?:will|may|must|shall|can|should))?(?: not)? ",
         r"(?:agree|accept|acknowledge|consent|represent|warrant|must|shall|may|will|are|can|",

@@ -15,7 +15,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::ascii_regex::AsciiRegex;
 
 use super::sentences::sentences;
 
@@ -136,8 +136,8 @@ fn cut_point(window: &str) -> usize {
     window.len()
 }
 
-static PROVISION_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static PROVISION_NUMBER: LazyLock<AsciiRegex> = LazyLock::new(|| {
+    AsciiRegex::new(concat!(
         r"^(?:",
         r"(?i:section|article|clause|art\.|sec\.|§)\s*[0-9]{1,3}(?:\.[0-9]{1,3})*[a-z]?[.:]?",
         r"|[0-9]{1,3}(?:\.[0-9]{1,3})+\.?",

@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::ascii_regex::AsciiRegex;
 
 use super::{Block, Page};
 
@@ -144,13 +144,13 @@ fn title(blocks: &[Block]) -> Option<String> {
         .then(|| first.text.clone())
 }
 
-static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[-*•‣◦▪–]\s|\(?[0-9]{1,3}[.)]\s|\([a-z]{1,4}\)\s|[a-z][.)]\s)")
+static LIST_ITEM: LazyLock<AsciiRegex> = LazyLock::new(|| {
+    AsciiRegex::new(r"^(?:(?:[-*]|•|‣|◦|▪|–)\s|\(?[0-9]{1,3}[.)]\s|\([a-z]{1,4}\)\s|[a-z][.)]\s)")
         .expect("valid list pattern")
 });
 
-static NUMBERED_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static NUMBERED_HEADING: LazyLock<AsciiRegex> = LazyLock::new(|| {
+    AsciiRegex::new(concat!(
         r"^(?i:(?:section|article|part|chapter|§)\s*)?",
         r"([0-9]{1,3}(?:\.[0-9]{1,3})*)\.?\s+\S"
     ))
@@ -176,7 +176,12 @@ fn heading_level(line: &str) -> Option<u8> {
         if !is_heading_shape(line) {
             return None;
         }
-        let depth = captures[1].split('.').filter(|part| !part.is_empty()).count();
+        let depth = captures
+            .get(1)
+            .map_or("", |number| number.as_str())
+            .split('.')
+            .filter(|part| !part.is_empty())
+            .count();
         return Some((depth + 1).min(6) as u8);
     }
     is_all_caps(line).then_some(2)

@@ -13,7 +13,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::ascii_regex::AsciiRegex;
 use serde::{Deserialize, Serialize};
 
 use crate::categories::CategoryId;
@@ -83,8 +83,8 @@ macro_rules! number {
 }
 
 /// A number followed by a unit of time.
-static SPAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static SPAN: LazyLock<AsciiRegex> = LazyLock::new(|| {
+    AsciiRegex::new(concat!(
         r"(?i)\b",
         number!(),
         r"(?:\s*-\s*|\s+)(?:calendar |business |working )?(?P<unit>days?|weeks?|months?|years?)",
@@ -96,7 +96,7 @@ static SPAN: LazyLock<Regex> = LazyLock::new(|| {
 /// The value of a number capture: the bracketed figure when present, else the figure, else
 /// the word. `None` for a match that starts inside a longer number (`000` of `1,000,000`, `8`
 /// of `1,8`), which `\b` alone lets through after a comma or a point.
-fn number_value(text: &str, captures: &regex::Captures<'_>) -> Option<u32> {
+fn number_value(text: &str, captures: &crate::ascii_regex::Captures<'_>) -> Option<u32> {
     let start = captures.get(0)?.start();
     if text[..start].ends_with(|c: char| c == ',' || c == '.' || c.is_ascii_digit()) {
         return None;
@@ -188,8 +188,8 @@ fn duration(text: &str) -> Option<String> {
 /// The lowest age the clause names with an age context (`at least 16 years old`, `under 13`,
 /// `13 years of age or older`).
 fn min_age(text: &str) -> Option<u32> {
-    static AGE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+    static AGE: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
             r"(?i)\b(?P<prefix>(?:under|below|younger than|over|above|older than|at least",
             r"|minimum age(?: is)?(?: of)?|aged?|age of|less than|ages?)\s+(?:the age of\s+)?)?",
             number!(),
@@ -208,18 +208,19 @@ fn min_age(text: &str) -> Option<u32> {
 /// The liability cap as written: "the greater of ..." in full, a currency amount, or the
 /// amount paid over a period.
 fn cap(text: &str) -> Option<String> {
-    static GREATER_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:the )?(?:greater|lesser|larger|smaller) of\b[^.;]*").expect("valid")
+    static GREATER_OF: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(r"(?i)\b(?:the )?(?:greater|lesser|larger|smaller) of\b[^.;]*")
+            .expect("valid")
     });
-    static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
-            r"(?i)(?:[$€£]\s?\d[\d,]*(?:\.\d+)?|\b(?:usd|eur|gbp|us\$|chf|cad|aud)\s?\d[\d,]*",
+    static AMOUNT: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
+            r"(?i)(?:(?:\$|€|£)\s?\d[\d,]*(?:\.\d+)?|\b(?:usd|eur|gbp|us\$|chf|cad|aud)\s?\d[\d,]*",
             r"(?:\.\d+)?|\b\d[\d,]*(?:\.\d+)?\s?(?:dollars|euros?|pounds|usd|eur|gbp)\b)",
         ))
         .expect("valid")
     });
-    static AMOUNT_PAID: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+    static AMOUNT_PAID: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
             r"(?i)\b(?:the )?(?:total |aggregate )?(?:amounts?|fees?|sums?|charges?|price)",
             r"(?: actually)?(?: \w+){0,3}? (?:paid|payable)\b[^.;]*",
         ))
@@ -275,8 +276,8 @@ macro_rules! place {
 /// The governing law: "laws of the State of Delaware" gives `Delaware`, "Irish law" gives
 /// `Ireland`.
 fn law(text: &str) -> Option<String> {
-    static LAWS_OF: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+    static LAWS_OF: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
             r"\b(?:[Ll]aws?|LAWS?) (?:of|OF|in force in|applicable in) (?:the |THE )?",
             r"(?:(?:[Ss]tate|[Cc]ommonwealth|[Pp]rovince|[Rr]epublic|[Kk]ingdom|[Cc]anton|STATE)",
             r" (?:of|OF) )?",
@@ -284,8 +285,8 @@ fn law(text: &str) -> Option<String> {
         ))
         .expect("valid")
     });
-    static ADJECTIVE_LAW: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"(?i)\b(?P<adjective>[a-z]+) law\b").expect("valid"));
+    static ADJECTIVE_LAW: LazyLock<AsciiRegex> =
+        LazyLock::new(|| AsciiRegex::new(r"(?i)\b(?P<adjective>[a-z]+) law\b").expect("valid"));
 
     let text = readable_case(text);
     if let Some(captures) = LAWS_OF.captures(&text) {
@@ -303,8 +304,8 @@ fn law(text: &str) -> Option<String> {
 /// Where disputes are heard: "courts located in Santa Clara County, California" gives
 /// `Santa Clara County, California`.
 fn venue(text: &str) -> Option<String> {
-    static COURTS_IN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+    static COURTS_IN: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
             r"(?i:courts?|tribunals?|jurisdiction|venue)\b[^.;]{0,60}?\b(?i:located|sitting",
             r"|situated|seated|based)?\s*(?i:in|of|for|within) (?:the )?",
             r"(?:(?i:city|county|state|district|province|canton|commonwealth) (?i:of) )?",

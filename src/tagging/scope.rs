@@ -22,7 +22,9 @@
 
 use std::sync::LazyLock;
 
-use regex::{Regex, RegexSet};
+use regex::bytes::RegexSet;
+
+use crate::ascii_regex::AsciiRegex;
 
 /// How many words before a phrase a negator may sit and still govern it.
 const NEGATION_WINDOW_WORDS: usize = 15;
@@ -89,8 +91,9 @@ pub fn normalize(text: &str) -> String {
     }
 
     if out.contains("track") {
-        static DO_NOT_TRACK: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r#"do[- ]not[- ]track|"dnt"|\(dnt\)"#).expect("valid"));
+        static DO_NOT_TRACK: LazyLock<AsciiRegex> = LazyLock::new(|| {
+            AsciiRegex::new(r#"do[- ]not[- ]track|"dnt"|\(dnt\)"#).expect("valid")
+        });
         if let std::borrow::Cow::Owned(folded) = DO_NOT_TRACK.replace_all(&out, "dnt") {
             return folded;
         }
@@ -112,16 +115,18 @@ impl Cues {
     /// Looks for the words each part of [`stance`] needs (a superset of what it matches).
     pub fn of(text: &str) -> Cues {
         static HINTS: LazyLock<RegexSet> = LazyLock::new(|| {
-            RegexSet::new([
+            regex::bytes::RegexSetBuilder::new([
                 r"(?-u:\b)(?:not|never|no|none|nor|neither|nobody|nothing|cannot|refrain|prohibited|exclud\w*)(?-u:\b)|n't|non[- ]",
                 r"opt|turn|switch|disabl|block|reject|refus|declin|delet|clear|remov|manag|withdraw|object|unsubscrib|limit|adjust|control|stop|prevent|choose|choic|preference|select|elect|decid|whether",
                 r"consent|permission|authori|opt|agree|allow|ask|instruct|direct|enable|choose|request|want|prefer|grant|give|only if|way to|option to|ability to|choice to",
                 r"except|unless|other than|apart from|save |exclud|but only|only ",
             ])
+            .unicode(false)
+            .build()
             .expect("valid")
         });
 
-        let found = HINTS.matches(text);
+        let found = HINTS.matches(text.as_bytes());
         Cues {
             negation: found.matched(0),
             control: found.matched(1),
@@ -169,8 +174,8 @@ pub fn negated_at(cues: Cues, text: &str, start: usize) -> bool {
 /// The words of the same sentence stretch before `start`: back to the nearest sentence end,
 /// semicolon, bracket or clause-opening word ("but", "however", "unless", ", we").
 pub fn segment_before(text: &str, start: usize) -> &str {
-    static BOUNDARY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+    static BOUNDARY: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
             r"[.;:!?]\s|[;:!?]|\n",
             r"|\b(?:but|however|although|though|whereas|while|except|unless|other than",
             r"|apart from|otherwise|instead|yet)\b",
@@ -197,8 +202,8 @@ pub fn segment_before(text: &str, start: usize) -> &str {
 
 /// The sentence before `start`: back to the nearest sentence end.
 fn sentence_before(text: &str, start: usize) -> &str {
-    static SENTENCE_END: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[.!?;]\s|\n").expect("valid"));
+    static SENTENCE_END: LazyLock<AsciiRegex> =
+        LazyLock::new(|| AsciiRegex::new(r"[.!?;]\s|\n").expect("valid"));
 
     let head = &text[..start];
     let cut = SENTENCE_END.find_iter(head).last().map_or(0, |stop| stop.end());
@@ -207,8 +212,8 @@ fn sentence_before(text: &str, start: usize) -> &str {
 
 /// The rest of the sentence after `end`.
 pub fn sentence_after(text: &str, end: usize) -> &str {
-    static SENTENCE_END: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"[.!?;](?:\s|$)|\n").expect("valid"));
+    static SENTENCE_END: LazyLock<AsciiRegex> =
+        LazyLock::new(|| AsciiRegex::new(r"[.!?;](?:\s|$)|\n").expect("valid"));
 
     let tail = &text[end..];
     let cut = SENTENCE_END.find(tail).map_or(tail.len(), |stop| stop.start());
@@ -218,8 +223,8 @@ pub fn sentence_after(text: &str, end: usize) -> &str {
 /// The exception that follows a phrase ("except as required by law"), from its opening word to
 /// the end of the sentence.
 pub fn exception_after(after: &str) -> Option<&str> {
-    static EXCEPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+    static EXCEPTION: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
             r"\b(?:except|unless|other than|apart from|save (?:as|where|for)|excluding",
             r"|with the exception|but only|only (?:if|when|where|with|to|in|as|once|after))\b",
         ))
@@ -232,8 +237,8 @@ pub fn exception_after(after: &str) -> Option<&str> {
 /// Whether an exception only admits what the reader asked for or the law demands, so that a
 /// denial with this exception still protects ("we never share it except as required by law").
 pub fn benign_exception(exception: &str) -> bool {
-    static BENIGN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+    static BENIGN: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
             r"consent|permission|authori[sz]|you (?:ask|request|direct|instruct|choose|agree)",
             r"|your (?:request|instruction|direction|choice)|opt[- ]?in|law|legal|court|subpoena",
             r"|regulat|government|authorit|police|enforcement|fraud|safety|security",
@@ -264,8 +269,8 @@ fn last_words(segment: &str, words: usize) -> &str {
 }
 
 fn negated_before(segment: &str) -> bool {
-    static NEGATOR: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+    static NEGATOR: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
             r"\b(?:not|never|no|none|nor|neither|nobody|nothing|cannot|refrain from|excluding",
             r"|excludes?",
             r"|(?:are|is) prohibited from|(?:are|is) not permitted)\b|n't\b",
@@ -273,8 +278,8 @@ fn negated_before(segment: &str) -> bool {
         .expect("valid")
     });
     // Phrases that hold a negator but deny nothing about what follows them.
-    static FALSE_FRIEND: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+    static FALSE_FRIEND: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
             r"\b(?:not limited|not only|not just|or not|not responsible|not liable",
             r"|no matter|no later|no longer than|not necessarily|no less|no more than",
             r"|whether or not|if you do not|if you don't|if you no longer|not exclusively",
@@ -299,8 +304,8 @@ fn negated_before(segment: &str) -> bool {
 }
 
 fn negated_after(after: &str) -> bool {
-    static DENIED_TARGET: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+    static DENIED_TARGET: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
             r"^[^,]{0,30}?\b(?:to|with) (?:no one|nobody|no other|no third|none|neither)\b",
             r"|^\s*(?:at all )?(?:to|with)?\s*(?:anyone|anybody) ever\b",
         ))
@@ -311,8 +316,8 @@ fn negated_after(after: &str) -> bool {
 }
 
 fn controlled_before(segment: &str) -> bool {
-    static CONTROL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+    static CONTROL: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
             r"\b(?:opt(?:ing)?[- ]?out|turn(?:ing)? off|switch(?:ing)? off|disabl(?:e|ing)",
             r"|block(?:ing)?|reject(?:ing)?|refus(?:e|ing)|declin(?:e|ing)|delet(?:e|ing)",
             r"|clear(?:ing)?|remov(?:e|ing)|manag(?:e|ing)|withdraw(?:ing)?|object(?:ing)? to",
@@ -325,8 +330,8 @@ fn controlled_before(segment: &str) -> bool {
     });
     // The reader, a browser or a setting must be the one acting: "we may limit cookies" is
     // not a control the reader holds.
-    static READER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+    static READER: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
             r"\b(?:you|your|users?|visitors?|browsers?|settings?|to opt|how to|ways? to",
             r"|tools?|option|options|links?|page|here)\b|^\s*(?:opt|turn|disable|block|manage)",
         ))
@@ -335,11 +340,11 @@ fn controlled_before(segment: &str) -> bool {
 
     // "After removing identifiers, we use ..." is a step of the provider's processing; "after
     // opting out" or "after deleting your chats" is still the reader's.
-    static STEP: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:after|before|while|following|upon)\s+$").expect("valid")
+    static STEP: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(r"\b(?:after|before|while|following|upon)\s+$").expect("valid")
     });
-    static PROCESSING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:remov|delet|clear|limit|adjust|manag)\w*\s+(?:\w+\s+)?(?:identif|names?\b|personal|direct|any|such|certain|data|information)")
+    static PROCESSING: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(r"^(?:remov|delet|clear|limit|adjust|manag)\w*\s+(?:\w+\s+)?(?:identif|names?\b|personal|direct|any|such|certain|data|information)")
             .expect("valid")
     });
 
@@ -351,8 +356,8 @@ fn controlled_before(segment: &str) -> bool {
 }
 
 fn consent_gated(before: &str, after: &str) -> bool {
-    static CONSENT: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(concat!(
+    static CONSENT: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        AsciiRegex::new(concat!(
             r"\b(?:with|upon|after obtaining|having obtained|once we have obtained|subject to",
             r"|based on|on the basis of) (?:your|the user's|users') (?:\w+ ){0,2}",
             r"(?:consent|permission|authori[sz]ation|opt[- ]in)",

@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::ascii_regex::AsciiRegex;
 
 use super::{helper, number, pattern, Decisions, Found, Pattern};
 use crate::categories::CategoryId;
@@ -85,19 +85,19 @@ pub(super) const PATTERNS: &[Pattern] =
     &[AGE_NUMBER, MINORS, ADVANCE_NOTICE, EFFECTIVE_AFTER, DAYS_NOTICE];
 
 pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
-    static AGE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    static AGE_CONTEXT: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:age|aged|ages|years? old|years? of age|old|older|younger|child\w*|minors?",
             r"|kids?|teens?|adults?|majority|parents?|guardians?|birthday|born)\b",
         ))
     });
-    static CHANGE_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    static CHANGE_CONTEXT: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:chang\w*|modif\w*|amend\w*|updat\w*|revis\w*|new (?:terms|version)",
             r"|substantial|material)\b",
         ))
     });
-    static WITHOUT_NOTICE: LazyLock<Regex> = LazyLock::new(|| {
+    static WITHOUT_NOTICE: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(r"\bwithout (?:any )?(?:prior |advance |further )?(?:notice|notification)\b")
     });
 

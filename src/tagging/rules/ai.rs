@@ -18,7 +18,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::ascii_regex::AsciiRegex;
 
 use super::{helper, pattern, Decisions, Found, Pattern};
 use crate::categories::CategoryId;
@@ -199,7 +199,7 @@ pub(super) const PATTERNS: &[Pattern] = &[
 ];
 
 /// The reader's own content or activity, as a provider would name it.
-static READER_DATA: LazyLock<Regex> = LazyLock::new(|| {
+static READER_DATA: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:your|user|users'?|customer|member|people's|consumer|individuals')\s+(?:[\w-]+\s+){0,2}?",
         r"\b(?:content|data|information|inputs?|prompts?|outputs?|conversations?|chats?",
@@ -221,7 +221,7 @@ static READER_DATA: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A prohibition or reservation that binds the reader (or anyone) rather than the provider.
-static PROHIBITION: LazyLock<Regex> = LazyLock::new(|| {
+static PROHIBITION: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:may not|must not|shall not|cannot|can't|will not|won't|do not|don't|not permitted",
         r"|not allowed|not authori[sz]ed|prohibit\w*|forbid\w*|restrict\w*|agree not|never",
@@ -235,7 +235,7 @@ static PROHIBITION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A prohibition that binds the reader, anyone, or no one in particular ("is prohibited"),
 /// as opposed to a promise the provider makes about itself.
-static READER_BOUND: LazyLock<Regex> = LazyLock::new(|| {
+static READER_BOUND: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:you|users?|customers?|licensees?|developers?|members?|anyone|no one|nobody",
         r"|third parties|any (?:person|user|party|third party))\b(?:\s+[\w']+){0,3}?\s+",
@@ -250,7 +250,7 @@ static READER_BOUND: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A list item of prohibited uses, opening on the verb ("Using Output to ...", "(c) scrape,
 /// mine or distil ...").
-static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
+static LIST_ITEM: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"^\s*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:using|use|utili[sz]\w*|scrap\w*|distil\w*",
         r"|extract\w*|crawl\w*|harvest\w*|copy\w*|mine|mining|train\w*|develop\w*|build\w*)\b",
@@ -258,7 +258,7 @@ static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Building something that competes with the provider: always a rule for the reader.
-static COMPETING: LazyLock<Regex> = LazyLock::new(|| {
+static COMPETING: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:develop|build|creat|train|improv|fine-?tun|distil)\w*\b[^.;]*?\bcompet\w*",
         r"|\bcompeting (?:ai |artificial intelligence |machine learning )?(?:models?|products?",
@@ -268,7 +268,7 @@ static COMPETING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The reader's data is the thing not used ("your conversations will not be used"): a
 /// promise of the provider, not a rule for the reader.
-static READER_DATA_SPARED: LazyLock<Regex> = LazyLock::new(|| {
+static READER_DATA_SPARED: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:your|customer|user|users'|business|enterprise)\b[^.;]{0,40}?\b(?:is|are|will|won't",
         r"|shall)\b[^.;]{0,12}?\b(?:not|never|n't)\b[^.;]{0,20}?\b(?:be )?(?:used|trained)",
@@ -276,7 +276,7 @@ static READER_DATA_SPARED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The provider denying something about its own use of the reader's data.
-static PROVIDER_DENIES: LazyLock<Regex> = LazyLock::new(|| {
+static PROVIDER_DENIES: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:we|us|our company)\b[^.;]{0,40}?\b(?:do not|don't|will not|won't|never|does not",
         r"|doesn't|are not|aren't|cannot|can't|shall not)\b[^.;]{0,30}?\b(?:use|train|share",
@@ -410,14 +410,14 @@ fn reader_bound(text: &str) -> bool {
     })
 }
 
-static MODEL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+static MODEL_WORD: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:models?|ai|artificial intelligence|machine[- ]learning|llms?|algorithms?",
         r"|train\w*|fine-?tun\w*|generat\w*)\b",
     ))
 });
 
-static FROM_SERVICE: LazyLock<Regex> = LazyLock::new(|| {
+static FROM_SERVICE: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(r"\b(?:from|of) (?:the|our|its) (?:services?|models?|platform|site|api)|\boutputs?\b")
 });
 
@@ -425,7 +425,7 @@ static FROM_SERVICE: LazyLock<Regex> = LazyLock::new(|| {
 /// when you give feedback", "except for free accounts"), rather than only with their choice
 /// ("unless you opt in") or as the law demands.
 fn leaky_exception(exception: &str) -> bool {
-    static LEAKY: LazyLock<Regex> = LazyLock::new(|| {
+    static LEAKY: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(r"\b(?:feedback|free|flag\w*|report\w*|safety|moderation|review\w*|not opted)")
     });
     if LEAKY.is_match(exception) {
@@ -434,19 +434,19 @@ fn leaky_exception(exception: &str) -> bool {
     !scope::benign_exception(exception) && !exception.contains("opt")
 }
 
-static CONTRAST: LazyLock<Regex> = LazyLock::new(|| {
+static CONTRAST: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(r"\b(?:but|however|although|whereas|except|unless|otherwise)\b|;|\(\w\)|\b\w\)")
 });
 
-static QUESTION: LazyLock<Regex> = LazyLock::new(|| helper(r"\?\s*$"));
+static QUESTION: LazyLock<AsciiRegex> = LazyLock::new(|| helper(r"\?\s*$"));
 
 /// A pointer to another document ("For more information on the data we use to train our
 /// models, see ..."), which states no practice itself.
-static POINTER: LazyLock<Regex> =
+static POINTER: LazyLock<AsciiRegex> =
     LazyLock::new(|| helper(r"^\s*(?:for (?:more )?(?:information|details)|to learn more)\b"));
 
 /// Sources that are not the reader: models trained on public or licensed data.
-static PUBLIC_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
+static PUBLIC_SOURCE: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\bpublicly available\b|\bpublic (?:data|information|sources|internet)\b",
         r"|\bfrom the internet\b|\bon the internet\b|\bthird[- ]party (?:sources|datasets|data)\b",
@@ -455,12 +455,12 @@ static PUBLIC_SOURCE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that tie a clause to the reader even when it also names public sources.
-static READER_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+static READER_MARKER: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(r"\b(?:you|your|users?|customers?|inputs?|prompts?|conversations?|chats?)\b")
 });
 
 /// Any data at all: enough for a denial ("we do not use this content to train our models").
-static ANY_DATA: LazyLock<Regex> = LazyLock::new(|| {
+static ANY_DATA: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:content|data|information|inputs?|outputs?|files|conversations?|messages?",
         r"|services?|documents?)\b",

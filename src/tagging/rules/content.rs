@@ -11,7 +11,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::ascii_regex::AsciiRegex;
 
 use super::{helper, pattern, Decisions, Found, Pattern};
 use crate::categories::CategoryId;
@@ -141,23 +141,24 @@ pub(super) const PATTERNS: &[Pattern] = &[
     USED_PASSIVE,
 ];
 
-static CONTENT: LazyLock<Regex> = LazyLock::new(|| helper(concat!(r"\b", content_word!(), r"\b")));
+static CONTENT: LazyLock<AsciiRegex> =
+    LazyLock::new(|| helper(concat!(r"\b", content_word!(), r"\b")));
 
 pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
-    static GRANT_TO_READER: LazyLock<Regex> = LazyLock::new(|| {
+    static GRANT_TO_READER: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:we|company|licensor)\b[^.;]{0,30}?\bgrant\w* (?:to )?(?:you|users?)\b",
             r"|\bgrants? (?:to )?(?:you|users?) (?:a|an|the)\b|\byou are granted\b",
             r"|\b(?:licen[cs]e|rights?) (?:granted )?to you\b",
         ))
     });
-    static RIGHTS_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    static RIGHTS_WORD: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:licen[cs]\w*|rights?|permission|royalty|compensation|any purpose|promot\w*",
             r"|advertis\w*|marketing|commercial\w*)\b",
         ))
     });
-    static LICENSE_WORD: LazyLock<Regex> =
+    static LICENSE_WORD: LazyLock<AsciiRegex> =
         LazyLock::new(|| helper(r"\b(?:licen[cs]\w*|rights?)\b"));
 
     if found.has(&GRANT_TO_READER) && !found.has(&READER_GRANTS) {
@@ -198,13 +199,13 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
 /// Use of the reader's content that reaches beyond showing it: several licence verbs at
 /// once, or use by the provider for its own ends.
 fn broad_use(found: &Found<'_>) -> bool {
-    static USE_VERB: LazyLock<Regex> = LazyLock::new(|| {
+    static USE_VERB: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:used|reproduced|modified|published|republished|displayed|distributed|edited",
             r"|copied|adapted|translated|exploited|sublicensed|transmitted|performed)\b",
         ))
     });
-    static PROVIDER_ENDS: LazyLock<Regex> = LazyLock::new(|| {
+    static PROVIDER_ENDS: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\bany purpose\b|\bcommercial\w*|\bpromot\w*|\badvertis\w*|\bmarketing\b",
             r"|\bwithout (?:\w+ )?(?:compensation|payment|notice|attribution)\b",
@@ -214,11 +215,11 @@ fn broad_use(found: &Found<'_>) -> bool {
     owned && (USE_VERB.find_iter(found.text).nth(1).is_some() || found.has(&PROVIDER_ENDS))
 }
 
-static READER_GRANTS: LazyLock<Regex> =
+static READER_GRANTS: LazyLock<AsciiRegex> =
     LazyLock::new(|| helper(r"\b(?:you|users?)\b[^.;]{0,40}?\bgrant"));
 
 /// The reader grants, or the grant is over content the reader owns or posts.
-static READER_GRANTS_OR_CONTENT_OWNER: LazyLock<Regex> = LazyLock::new(|| {
+static READER_GRANTS_OR_CONTENT_OWNER: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:you|users?)\b[^.;]{0,40}?\bgrant|\b(?:your|user|users')[- ](?:generated )?",
         content_word!(),

@@ -19,7 +19,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::ascii_regex::AsciiRegex;
 
 use super::{helper, pattern, Decisions, Found, Pattern};
 use crate::categories::CategoryId;
@@ -118,18 +118,18 @@ pub(super) const PATTERNS: &[Pattern] = &[
 ];
 
 pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
-    static WAIVER_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    static WAIVER_WORD: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:waiv\w*|not|no|only|solely|individual\w*|barred|bar|prohibit\w*|preclud\w*",
             r"|may not|give up|giving up|exclud\w*|neither|nor|never|cannot)\b",
         ))
     });
-    static DISPUTE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    static DISPUTE_WORD: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(r"\b(?:claims?|disputes?|arbitrat\w*|proceedings?|actions?|lawsuits?|litigat\w*)\b")
     });
-    static ONLY: LazyLock<Regex> =
+    static ONLY: LazyLock<AsciiRegex> =
         LazyLock::new(|| helper(r"\b(?:only|solely|exclusively|not|no|must|shall|will)\b"));
-    static LEGAL_CLAIM: LazyLock<Regex> = LazyLock::new(|| {
+    static LEGAL_CLAIM: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(r"\b(?:claims?|causes? of action|lawsuits?|suits?|legal action|sue|litigation)\b")
     });
 
@@ -160,14 +160,14 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
 /// "Please read the class action waiver below": the clause points the reader at the waiver
 /// without stating it; the waiver itself is tagged where it is written.
 fn only_mentions_waiver(found: &Found<'_>) -> bool {
-    static POINTER: LazyLock<Regex> = LazyLock::new(|| {
+    static POINTER: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:please (?:\w+ )?read|read (?:\w+ ){0,4}?carefully|please review|please see",
             r"|(?:see|refer to|described in|set (?:out|forth) in) (?:the )?(?:section|paragraph",
             r"|clause|article|below|above))\b",
         ))
     });
-    static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    static OPERATIVE: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:you|users?|both parties|each party|we)\b[^.;]{0,30}?\b(?:waive|agree|give up",
             r"|may not|will not|cannot|can't|shall not|may only|must)\b|\bindividual (?:basis",

@@ -16,7 +16,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::ascii_regex::AsciiRegex;
 
 use super::{helper, pattern, Decisions, Found, Pattern};
 use crate::categories::CategoryId;
@@ -138,7 +138,7 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
 
 /// What makes the reader's liability an indemnity rather than a bill: a claim by someone
 /// else, or a loss of the provider, brought about by the reader.
-static CLAIM_AGAINST_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
+static CLAIM_AGAINST_PROVIDER: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\bthird[- ]part(?:y|ies)\b[^.;]{0,40}?\bclaims?\b|\bclaims? (?:\w+ ){0,3}?(?:by|from)",
         r" (?:a |any )?(?:third|other)|\battorneys?'? fees\b|\blegal (?:fees|costs)\b",
@@ -148,18 +148,18 @@ static CLAIM_AGAINST_PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// "You are responsible for your own legal fees": the reader's costs, not the provider's.
-static OWN_COSTS: LazyLock<Regex> =
+static OWN_COSTS: LazyLock<AsciiRegex> =
     LazyLock::new(|| helper(r"\bown (?:legal |attorneys?'? )?(?:costs|fees|expenses)\b"));
 
 fn provider_indemnifies(found: &Found<'_>) -> bool {
-    static PROVIDER: LazyLock<Regex> = LazyLock::new(|| {
+    static PROVIDER: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:indemnify|defend|hold harmless|indemnification of) (?:the )?(?:you|users?",
             r"|customers?|licensees?|subscribers?)\b|\bwe (?:will|shall|agree to) (?:\w+ )?",
             r"(?:defend|indemnify|reimburse|compensate)",
         ))
     });
-    static READER: LazyLock<Regex> = LazyLock::new(|| {
+    static READER: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(r"\byou (?:\w+ ){0,3}(?:agree to|will|shall|must) (?:\w+ ){0,2}(?:defend|indemnif)")
     });
     found.has(&PROVIDER) && !found.has(&READER)
@@ -167,9 +167,9 @@ fn provider_indemnifies(found: &Found<'_>) -> bool {
 
 /// "You represent and warrant that ...": a promise the reader makes, not a disclaimer.
 fn reader_warrants(found: &Found<'_>) -> bool {
-    static READER_PROMISE: LazyLock<Regex> =
+    static READER_PROMISE: LazyLock<AsciiRegex> =
         LazyLock::new(|| helper(r"\byou (?:\w+ )?(?:represent|warrant|guarantee|promise)\w*\b"));
-    static DISCLAIMER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    static DISCLAIMER_WORDS: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(r#"\bas[- ]is\b|\bdisclaim|\bmakes? no\b|\bwithout (?:any )?warrant|own risk"#)
     });
     found.has(&READER_PROMISE) && !found.has(&DISCLAIMER_WORDS)

@@ -14,9 +14,9 @@
 //! DFA states multiply on real clauses and it ran several times slower than the patterns
 //! one by one.)
 //!
-//! Patterns are written in lower case against [`scope::normalize`]d text; `\b` in them is
-//! compiled as an ASCII word boundary so that the DFA never has to fall back to a slower engine
-//! on non-ASCII text.
+//! Patterns are written in lower case against [`scope::normalize`]d text and compiled with
+//! ASCII classes (see [`crate::ascii_regex`]), so that the DFA never has to fall back to a
+//! slower engine on non-ASCII text.
 //!
 //! The rules decide 20 categories. The 8 categories of the learned model get patterns too, but
 //! only as [`RuleHits::fired`] names the model reads as features; the rules never decide them.
@@ -34,15 +34,16 @@ mod money;
 mod privacy;
 mod signals;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use regex::Regex;
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::{meta, util::syntax};
 
 use super::scope::{self, Stance};
+use crate::ascii_regex::AsciiRegex;
 use crate::categories::CategoryId;
 
 /// The rules that fired on one piece of text.
@@ -115,7 +116,7 @@ pub fn evaluate(text: &str) -> RuleHits {
 /// ("Diese Daten werden nicht an Dritte weitergegeben"), or of ten or more with only one, is
 /// left alone rather than read through the English words it borrows ("cookies").
 fn reads_as_english(text: &str) -> bool {
-    static FUNCTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    static FUNCTION_WORD: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:the|and|to|of|we|you|is|are|or|for|with|our|your|that|this|will|may|not|be",
             r"|by|on|it|any|can|if|as|from|at|us|they|their|have|has|do|does|such)\b",
@@ -231,7 +232,7 @@ impl<'t> Found<'t> {
 
     /// Whether `regex` (a pattern-local helper, compiled once by the caller) matches the
     /// whole clause.
-    pub fn has(&self, regex: &Regex) -> bool {
+    pub fn has(&self, regex: &AsciiRegex) -> bool {
         regex.is_match(self.text)
     }
 }
@@ -364,7 +365,7 @@ fn build_engine() -> Engine {
     }
 
     let sources: Vec<String> =
-        patterns.iter().map(|pattern| ascii_boundaries(pattern.regex)).collect();
+        patterns.iter().map(|pattern| unbounded_gaps(pattern.regex).into_owned()).collect();
     let triggers = Triggers::new(&patterns);
     let regexes = sources.iter().map(|_| OnceLock::new()).collect();
     let index = patterns.iter().enumerate().map(|(index, pattern)| (pattern.name, index)).collect();
@@ -455,17 +456,17 @@ fn whole_word(text: &[u8], start: usize, end: usize) -> bool {
     !word(start.checked_sub(1).and_then(|before| text.get(before))) && !word(text.get(end))
 }
 
-/// Rewrites `\b` as an ASCII word boundary, which the lazy DFA handles on any input.
-fn ascii_boundaries(regex: &str) -> String {
-    static COUNTED: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\[\^\.;\]\{0,\d+\}").expect("valid"));
-    let regex = COUNTED.replace_all(regex, "[^.;]*");
-    regex.replace(r"\b", r"(?-u:\b)").replace(r"\w", r"[0-9a-z_]").replace(r"\s", r"[\t\n\r ]")
+/// Rewrites the bounded gaps `[^.;]{0,n}` as `[^.;]*`: a bounded gap is n copies of its class
+/// in the automaton, and the next full stop or semicolon already ends the gap.
+fn unbounded_gaps(regex: &str) -> Cow<'_, str> {
+    static COUNTED: LazyLock<AsciiRegex> =
+        LazyLock::new(|| AsciiRegex::new(r"\[\^\.;\]\{0,\d+\}").expect("valid"));
+    COUNTED.replace_all(regex, "[^.;]*")
 }
 
-/// Compiles a helper regex of a family (used through `LazyLock`), with ASCII word boundaries.
-pub(crate) fn helper(regex: &str) -> Regex {
-    Regex::new(&ascii_boundaries(regex)).expect("rule helper regexes compile (checked by tests)")
+/// Compiles a helper regex of a family (used through `LazyLock`).
+pub(crate) fn helper(regex: &str) -> AsciiRegex {
+    AsciiRegex::new(&unbounded_gaps(regex)).expect("rule helper regexes compile (checked by tests)")
 }
 
 /// FNV-1a for the pattern-name map: short keys, no hostile input.

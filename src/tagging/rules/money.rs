@@ -12,7 +12,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::ascii_regex::AsciiRegex;
 
 use super::{helper, pattern, Decisions, Found, Pattern};
 use crate::categories::CategoryId;
@@ -80,7 +80,7 @@ const PRICE_CHANGE: Pattern = pattern!(
 pub(super) const PATTERNS: &[Pattern] =
     &[RENEWAL, UNLESS_CANCELLED, NON_REFUNDABLE, REFUND, PRICE_CHANGE];
 
-static BILLING: LazyLock<Regex> = LazyLock::new(|| {
+static BILLING: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:subscri\w*|renew\w*|charg\w*|bill\w*|payments?|fees?|plans?|membership",
         r"|credit card|debit\w*|price|paid)\b",
@@ -107,7 +107,7 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
 /// The reader sets or changes their own prices (a seller on a marketplace), or changes
 /// their plan: not the provider changing what the reader pays.
 fn reader_sets_price(text: &str) -> bool {
-    static READER_PRICES: LazyLock<Regex> = LazyLock::new(|| {
+    static READER_PRICES: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(r"\byou (?:may |can )?(?:change|set|adjust|modify|upgrade|downgrade) (?:your|the)")
     });
     READER_PRICES.is_match(text)

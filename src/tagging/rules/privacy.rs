@@ -17,7 +17,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::ascii_regex::AsciiRegex;
 
 use super::{helper, pattern, personal_data, Decisions, Found, Pattern};
 use crate::categories::CategoryId;
@@ -362,14 +362,14 @@ pub(super) const PATTERNS: &[Pattern] = &[
     CROSS_SITE,
 ];
 
-static DATA_WORD: LazyLock<Regex> = LazyLock::new(|| {
+static DATA_WORD: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:personal|personally|customer|user|users'|member|visitor)\b|\b",
         personal_data!(),
         r"\b"
     ))
 });
-static QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+static QUESTION: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(
         r"^\s*(?:do|does|did|will|would|can|could|may|how|what|who|whom|which|why|when)\b.*\?\s*$",
     )
@@ -389,7 +389,7 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
 /// The reader is the one bound ("you may not sell or share the service"): a duty, not a
 /// practice of the provider.
 fn reader_is_subject(before: &str) -> bool {
-    static READER_DUTY: LazyLock<Regex> = LazyLock::new(|| {
+    static READER_DUTY: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:you|users?)\s+(?:\w+\s+)?(?:may|must|shall|will|agree|can|are|should",
             r"|won't|cannot)\b|\bprohibited\b|\bnot (?:to|permitted|allowed)\b",
@@ -403,13 +403,13 @@ fn decide_sharing(found: &Found<'_>, out: &mut Decisions) {
     if !found.any_of(&sharing) && !found.any(&BUSINESS_TRANSFER) {
         return;
     }
-    static TRANSFER_EVENT: LazyLock<Regex> = LazyLock::new(|| {
+    static TRANSFER_EVENT: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:transfer\w*|shar\w*|disclos\w*|pass\w*|sold|sell\w*|acquir\w*)\b",
             r"|\b(?:in the event|in connection with|as part of|if we (?:are|go|undergo)|should we)\b",
         ))
     });
-    static ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
+    static ASSIGNMENT: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(r"\bassign\w*\b[^.;]*\b(?:terms|agreement|rights|obligations|contract)\b")
     });
 
@@ -460,7 +460,7 @@ fn leaky_denial(text: &str, end: usize, stance: &scope::Stance) -> bool {
     if !stance.negated || !stance.excepted {
         return false;
     }
-    static RECIPIENT: LazyLock<Regex> = LazyLock::new(|| helper(concat!(r"\b", party!())));
+    static RECIPIENT: LazyLock<AsciiRegex> = LazyLock::new(|| helper(concat!(r"\b", party!())));
 
     scope::exception_after(scope::sentence_after(text, end)).is_some_and(|exception| {
         !scope::benign_exception(exception) && RECIPIENT.is_match(exception)
@@ -471,7 +471,7 @@ fn decide_sale(found: &Found<'_>, out: &mut Decisions) {
     if !found.any_of(&[&SELL_DATA, &SOLD_PASSIVE, &SHARE_TO, &WE_SHARE, &PASSIVE]) {
         return;
     }
-    static SALE_OPT_OUT_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    static SALE_OPT_OUT_LINK: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(r"\bdo not sell (?:or share )?my\b|\bopt[- ]?out of (?:the )?sale")
     });
 
@@ -508,13 +508,13 @@ fn decide_retention(found: &Found<'_>, out: &mut Decisions) {
     if !found.any_of(&[&RETAIN, &AFTER_DELETION, &CANNOT_DELETE, &REMAINS, &LOGS]) {
         return;
     }
-    static KEPT_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    static KEPT_WORD: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:retain\w*|keep\w*|kept|stor\w*|remain\w*|continu\w*|preserv\w*|maintain\w*",
             r"|cop(?:y|ies)|backups?|archiv\w*|still|logs?)\b",
         ))
     });
-    static DEVICE_STORAGE: LazyLock<Regex> = LazyLock::new(|| {
+    static DEVICE_STORAGE: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:stored?|stores|placed|saved?|kept) (?:locally )?(?:on|in) (?:your|the user's",
             r"|a user's|the) (?:device|computer|browser|hard drive|terminal)",
@@ -523,7 +523,7 @@ fn decide_retention(found: &Found<'_>, out: &mut Decisions) {
         ))
     });
 
-    static KEPT_OBJECT: LazyLock<Regex> =
+    static KEPT_OBJECT: LazyLock<AsciiRegex> =
         LazyLock::new(|| helper(r"\b(?:copies|videos|backups?|logs?|archives?|posts|accounts?)\b"));
 
     if found.has(&DEVICE_STORAGE) && !found.any(&CANNOT_DELETE) {
@@ -547,7 +547,7 @@ fn decide_retention(found: &Found<'_>, out: &mut Decisions) {
 /// your content" and "we retain all rights" say who owns, not what is stored; "hold us
 /// harmless" is an indemnity.
 fn keeps_something(found: &Found<'_>) -> bool {
-    static OWNERSHIP: LazyLock<Regex> = LazyLock::new(|| {
+    static OWNERSHIP: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"^\s+(?:all |full |any |sole |the |exclusive )*(?:of )?(?:your |their |its |our )?",
             r"(?:\w+ )?(?:ownership|owner|rights?|title|copyrights?|intellectual property",
@@ -566,9 +566,9 @@ fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
     if !found.any_of(&deletion) && !found.any_of(&more) {
         return;
     }
-    static ABOUT_COOKIES: LazyLock<Regex> =
+    static ABOUT_COOKIES: LazyLock<AsciiRegex> =
         LazyLock::new(|| helper(r"\bcookies?\b|\bbrowsing history\b|\bcache\b"));
-    static READER_LOSES: LazyLock<Regex> = LazyLock::new(|| {
+    static READER_LOSES: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(
             r"\bwe\b[^.;]{0,30}\b(?:may|can|reserve|might)\b[^.;]{0,30}\b(?:delete|remove|close)",
         )
@@ -605,7 +605,7 @@ fn decide_deletion(found: &Found<'_>, out: &mut Decisions) {
 
 /// The reader closing or deleting the account, or asking: the occasion on which data that
 /// "is deleted" goes because the reader wants it gone.
-static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+static CLOSING: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:clos\w*|cancel\w*|terminat\w*|deactivat\w*) (?:of )?(?:your|the|their|an?|my)",
         r" (?:\w+ )?account\b|\baccount (?:is |has been |gets )?(?:closed|cancell?ed|deactivated",
@@ -618,14 +618,14 @@ static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
 /// may suspend your access or delete your account" is the provider's power, not the
 /// reader's right.
 fn provider_acts(before: &str) -> bool {
-    static ACTOR: LazyLock<Regex> = LazyLock::new(|| {
+    static ACTOR: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b([\w']+)\s+(?:also\s+|then\s+|still\s+)?(?:may|can|might|will|shall|could",
             r"|reserves? the right to|is entitled to|has the right to)\b",
         ))
     });
     // "We keep it until you delete your account": the reader is the subject again.
-    static READER_AGAIN: LazyLock<Regex> = LazyLock::new(|| helper(r"\b(?:you|users?)\b"));
+    static READER_AGAIN: LazyLock<AsciiRegex> = LazyLock::new(|| helper(r"\b(?:you|users?)\b"));
     const READER: [&str; 9] =
         ["you", "users", "user", "member", "members", "customer", "customers", "i", "you'll"];
 
@@ -642,7 +642,7 @@ fn provider_acts(before: &str) -> bool {
 /// The text before a phrase ends with a word that makes the phrase a moment ("after", "even
 /// when", "once"), not an ability.
 fn names_a_moment(before: &str) -> bool {
-    static MOMENT: LazyLock<Regex> = LazyLock::new(|| {
+    static MOMENT: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\b(?:after|once|when|whenever|upon|following|before|until|since|despite|even if)",
             r"\s+(?:\w+\s+){0,2}$",
@@ -656,7 +656,7 @@ fn decide_tracking(found: &Found<'_>, out: &mut Decisions) {
     if !found.any_of(&tracking) && !found.any_of(&[&TRACK_VERB, &CROSS_SITE]) {
         return;
     }
-    static NOT_TRACKING_YOU: LazyLock<Regex> = LazyLock::new(|| {
+    static NOT_TRACKING_YOU: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(concat!(
             r"\btrack(?:s|ed|ing)? (?:your |the |an? )?(?:orders?|shipments?|packages?|deliver",
             r"|progress|time|record|changes|issues|bugs|status|usage of (?:the )?api|versions)",
@@ -685,7 +685,7 @@ fn decide_tracking(found: &Found<'_>, out: &mut Decisions) {
 }
 
 /// Cookies "only where strictly necessary": storage the service needs, not tracking.
-static ESSENTIAL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+static ESSENTIAL_ONLY: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:only|solely|strictly|exclusively)\b[^.;]*\b(?:necessary|essential|required",
         r"|technical\w*|functional)\b",
@@ -693,7 +693,7 @@ static ESSENTIAL_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that make cookies tracking even when essential ones are mentioned too.
-static PROFILING: LazyLock<Regex> = LazyLock::new(|| {
+static PROFILING: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:advertis\w*|ads|marketing|analytics|statistic\w*|measur\w*|profil\w*|target\w*",
         r"|third[- ]part\w*|social|track\w*|performance)\b",
@@ -708,7 +708,7 @@ fn profiling(text: &str) -> bool {
 
 /// "There is no standard for DNT, so we do not change our practices": a refusal phrased
 /// without a negated verb next to the signal.
-static DNT_UNANSWERED: LazyLock<Regex> = LazyLock::new(|| {
+static DNT_UNANSWERED: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\bdnt\b[^.]*\b(?:no (?:\w+ )?(?:standard|consensus)|not (?:currently )?(?:recogni",
         r"|respond|honou?r|support|alter|change))|\b(?:no (?:\w+ )?(?:standard|consensus))",
