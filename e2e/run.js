@@ -302,8 +302,10 @@ for (const name of BROWSERS) {
     test('speed: 20,000-word terms page, cold and warm; cost on a news article',
       { skip: name !== 'chromium' && 'timed in Chromium only' }, async () => {
         const url = server.url('/big-terms');
+        // Five cold loads (the service worker stopped before each) and three warm ones: one
+        // wall-clock figure on a shared machine is a sample, the median of five a measurement.
         const runs = [];
-        for (const cold of [true, false, false, false]) {
+        for (const cold of [true, true, true, true, true, false, false, false]) {
           if (cold) await browser.stopBackground();
           await browser.goto('about:blank');
           await browser.goto(url);
@@ -338,9 +340,13 @@ for (const name of BROWSERS) {
         figure('chromium news article: all five loads (ms)', costs.map((c) => c.toFixed(2)).join(' '));
         // Budgets are reported as figures, not asserted: wall-clock time on a shared machine
         // is a measurement, and the README records what this run printed.
-        const cold = runs[0];
-        const coldMs = cold.highlightedAt - cold.loadEnd;
-        figure('chromium 20k-word page cold: load -> highlights vs 300 ms budget',
+        const coldLoads = runs.filter((run) => run.cold)
+          .map((run) => run.highlightedAt - run.loadEnd)
+          .sort((a, b) => a - b);
+        const coldMs = coldLoads[Math.floor(coldLoads.length / 2)];
+        figure('chromium 20k-word page cold: all five loads -> highlights (ms)',
+          coldLoads.map((ms) => ms.toFixed(1)).join(' '));
+        figure('chromium 20k-word page cold: load -> highlights, median vs 300 ms budget',
           `${coldMs.toFixed(1)} ms, ${coldMs <= 300 ? 'within' : 'OVER'} budget`);
         figure('chromium news article: content-script cost vs 2 ms budget',
           `${costs[2].toFixed(2)} ms, ${costs[2] < 2 ? 'within' : 'OVER'} budget`);
