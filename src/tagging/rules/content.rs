@@ -79,7 +79,7 @@ const STRONG_TERMS: Pattern = pattern!(
 const ANY_MEDIA: Pattern = pattern!(
     "content.any_media",
     trigger: [
-        "media|medium|format|=form|=forms|channel|now known",
+        "media|medium|=format|=formats|=form|=forms|channel|now known",
     ],
     r"\b(?:any|all) (?:media|medium|formats?|forms?|channels?)\b[^.;]{0,40}?\b(?:now known",
     r"|later developed|hereafter|in the future|now existing|subsequently developed|later devised)",

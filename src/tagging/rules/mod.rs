@@ -116,20 +116,23 @@ pub fn evaluate(text: &str) -> RuleHits {
 /// ("Diese Daten werden nicht an Dritte weitergegeben"), or of ten or more with only one, is
 /// left alone rather than read through the English words it borrows ("cookies").
 fn reads_as_english(text: &str) -> bool {
-    static FUNCTION_WORD: LazyLock<AsciiRegex> = LazyLock::new(|| {
-        helper(concat!(
-            r"\b(?:the|and|to|of|we|you|is|are|or|for|with|our|your|that|this|will|may|not|be",
-            r"|by|on|it|any|can|if|as|from|at|us|they|their|have|has|do|does|such)\b",
-        ))
-    });
+    const FUNCTION_WORDS: [&str; 36] = [
+        "the", "and", "to", "of", "we", "you", "is", "are", "or", "for", "with", "our", "your",
+        "that", "this", "will", "may", "not", "be", "by", "on", "it", "any", "can", "if", "as",
+        "from", "at", "us", "they", "their", "have", "has", "do", "does", "such",
+    ];
 
-    let words = text.split_whitespace().take(10).count();
-    let needed = match words {
+    let needed = match text.split_whitespace().take(10).count() {
         0..=4 => return true,
         5..=9 => 1,
         _ => 2,
     };
-    FUNCTION_WORD.find_iter(text).nth(needed - 1).is_some()
+    // Words are the runs of ASCII letters, digits and `_`, as `\b` would delimit them; the
+    // scan stops at the function word it needs, which in English is within the first few.
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|word| FUNCTION_WORDS.contains(word))
+        .nth(needed - 1)
+        .is_some()
 }
 
 /// One named phrase a rule looks for.
