@@ -6,7 +6,8 @@
 //! classes: the first analysis of a session, which compiles every pattern a page needs, costs
 //! much less (what a reader waits for when the extension starts cold), and the lazy DFA keeps
 //! running on text with accents or curly quotes where a Unicode `\b` would make it hand over
-//! to a slower engine.
+//! to a slower engine. With no Unicode class left in the library, the WebAssembly module is
+//! built without `regex`'s Unicode tables.
 //!
 //! Two things keep the ASCII reading faithful to page text:
 //! - `\s` outside a character class also matches a no-break space, which pages put between a

@@ -13,7 +13,7 @@
 //! Everything here is the same code in the CLI, the tests and the browser extension.
 
 pub mod analysis;
-mod ascii_regex;
+pub(crate) mod ascii_regex;
 pub mod categories;
 pub mod change;
 pub mod detect;

@@ -26,7 +26,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::ascii_regex::AsciiRegex;
 use serde::{Deserialize, Serialize};
 
 use super::{canonical_url, spelling};
@@ -179,7 +179,7 @@ pub fn line_role(text: &str, tokens: &[Token]) -> LineRole {
 /// before a character that is not a letter or digit, or (a year glued to what follows) before
 /// a capital letter. Pages often set the date and a link such as "Previous Version" side by
 /// side, and their text then reads `Effective June 17, 2025Previous Version`.
-fn find_date(text: &str) -> Option<regex::Match<'_>> {
+fn find_date(text: &str) -> Option<crate::ascii_regex::Match<'_>> {
     date_pattern().find_iter(text).find(|date| {
         let ends_in_digit = date.as_str().ends_with(|c: char| c.is_ascii_digit());
         match text[date.end()..].chars().next() {
@@ -365,8 +365,8 @@ const TIME_UNITS: [&str; 7] = ["second", "minute", "hour", "day", "week", "month
 /// A calendar date as pages write it: `March 3, 2025`, `3 March 2025`, `2025-03-03`,
 /// `03/03/2025`, `3. März 2025`, `le 3 mars 2025`, `March 2025`. Where a date may end is
 /// left to [`find_date`].
-fn date_pattern() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
+fn date_pattern() -> &'static AsciiRegex {
+    static PATTERN: OnceLock<AsciiRegex> = OnceLock::new();
     PATTERN.get_or_init(|| {
         let month = r"(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|février|fevrier|mar(?:ch|s)?|märz
             |apr(?:il)?|avril|may|mai|jun(?:e)?|juin|juni|jul(?:y)?|juillet|juli|aug(?:ust)?
@@ -381,15 +381,15 @@ fn date_pattern() -> &'static Regex {
                 |{month}\s+\d{{4}}
             )"
         );
-        Regex::new(&pattern).expect("the date pattern is valid (checked by tests)")
+        AsciiRegex::new(&pattern).expect("the date pattern is valid (checked by tests)")
     })
 }
 
 /// The words that make a line with a date a "Last updated" or "Effective" line.
-fn date_line_pattern() -> &'static Regex {
-    static PATTERN: OnceLock<Regex> = OnceLock::new();
+fn date_line_pattern() -> &'static AsciiRegex {
+    static PATTERN: OnceLock<AsciiRegex> = OnceLock::new();
     PATTERN.get_or_init(|| {
-        Regex::new(
+        AsciiRegex::new(
             r"(?ix)(?-u:\b)(?:
                 last\s+(?:updated|modified|revised|changed|reviewed|amended)|updated|revised
                 |effective|in\s+effect|valid\s+from|version\s+(?:date|of)
