@@ -27,10 +27,14 @@ use crate::tagging::scope;
 macro_rules! ai_object {
     () => {
         concat!(
-            r"(?:artificial intelligence|ai|a\.i\.|machine[- ]learning|ml|llms?",
+            r"(?:artificial[- ]intelligence|ai|a\.i\.|machine[- ]learning|ml|llms?",
             r"|large language models?|neural (?:networks?|nets?)|models?|algorithms?",
             r"|generative (?:ai|models?|systems?|tools?)|(?:ai|ml) (?:systems?|tools?|products?",
-            r"|services?|technolog\w*|applications?|agents?)|assistants?|chatbots?|bots?)\b",
+            r"|services?|technolog\w*|applications?|agents?)|assistants?|chatbots?|bots?",
+            r"|classifiers?|(?:image|video|music|text|speech|voice|code)[- ]generat\w*",
+            r"|(?:image |video |music |text )?generators?",
+            r"|(?:translation|recognition|recommendation|transcription|inference) engines?",
+            r"|(?:reinforcement|deep)[- ]learning(?: \w+)?)\b",
         )
     };
 }
@@ -39,7 +43,9 @@ macro_rules! training_verb {
         concat!(
             r"(?:train\w*|re-?train\w*|fine[- ]?tun\w*|develop\w*|build\w*|creat\w*|improv\w*",
             r"|enhanc\w*|benchmark\w*|validat\w*|test\w*|evaluat\w*|prompt\w*|distill\w*",
-            r"|teach\w*|feed(?:s|ing)?|power\w*|calibrat\w*|ground\w*|refin\w*)",
+            r"|teach\w*|feed(?:s|ing)?|power\w*|calibrat\w*|ground\w*|refin\w*|bootstrap\w*",
+            r"|replicat\w*|augment\w*|(?:instruction|pre)[- ]?tun\w*|pre-?train\w*",
+            r"|reinforcement learning|preference optimi[sz]\w*|rlhf|red[- ]team\w*)",
         )
     };
 }
@@ -47,12 +53,13 @@ macro_rules! training_verb {
 const USE_TO_TRAIN: Pattern = pattern!(
     "ai.use_to_train",
     trigger: [
-        "train|fine|develop|build|creat|improv|enhanc|benchmark|validat|test|evaluat|prompt|distill|teach|feed|power|calibrat|ground|refin",
-        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generative|a.i.|assistant|bot",
+        "train|fine|develop|build|creat|improv|enhanc|benchmark|validat|test|evaluat|prompt|distill|teach|feed|power|calibrat|ground|refin|bootstrap|replicat|augment|tun|reinforcement|optimi|rlhf|team",
+        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generat|a.i.|assistant|bot|classifier|engine",
     ],
     r"\b(?:use|uses|using|used|access\w*|scrap\w*|crawl\w*|mine|mining|extract\w*|harvest\w*",
     r"|copy\w*|collect\w*|incorporat\w*|feed(?:s|ing)?|process\w*|analy[sz]\w*|leverag\w*|rely on",
-    r"|relying on|includ\w*|upload\w*|submit\w*|input\w*|put|load\w*|shar\w*|provid\w*)",
+    r"|relying on|includ\w*|upload\w*|submit\w*|input\w*|put|load\w*|shar\w*|provid\w*",
+    r"|employ\w*|ingest\w*|reus\w*|exploit\w*|licens\w*|sold|sell\w*|available)",
     r"\b[^.;]*?\b(?:to|for|in|into|as)\b[^.;]{0,50}?\b(?P<at>",
     training_verb!(),
     r")\b[^.;]{0,70}?\b",
@@ -82,7 +89,7 @@ const TRAIN_ON: Pattern = pattern!(
 const AI_THEN_TRAIN: Pattern = pattern!(
     "ai.ai_then_train",
     trigger: [
-        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generative|assistant|bot",
+        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generat|assistant|bot|classifier|engine",
         "train|fine|teach",
     ],
     r"\b",
@@ -99,6 +106,40 @@ const MODELS_TRAINED_ON: Pattern = pattern!(
     r"\s+(?:\w+\s+){0,2}?(?P<at>trained|fine-tuned|improved|built|developed)\b[^.;]{0,20}?",
     r"\b(?:on|using|with|from)\b",
 );
+/// Data put into a model or a training set: "ingested into a foundation model", "ratings feed
+/// the learning algorithm", "incorporated into our training datasets".
+const FED_INTO: Pattern = pattern!(
+    "ai.fed_into",
+    trigger: [
+        "ingest|=fed|feed|incorporat|load",
+        "model|=ai|=ml|llm|intelligence|algorithm|neural|training|learning",
+    ],
+    r"\b(?:ingest\w*|fed|feeds?|feeding|incorporat\w*|load\w*)\b(?: into)?[^.;]{0,30}?\b(?:",
+    ai_object!(),
+    r"|training (?:data ?sets?|data|corpus|corpora|sets?))",
+);
+/// A dataset or corpus for AI: "generative artificial intelligence datasets", "corpora for
+/// music-generation AI".
+const AI_DATASET: Pattern = pattern!(
+    "ai.dataset",
+    trigger: [
+        "dataset|data set|corpus|corpora",
+        "=ai|=ml|llm|intelligence|learning|training|generat|model",
+    ],
+    r"\b(?:ai|artificial[- ]intelligence|machine[- ]learning|ml|llm|training|generative)\b",
+    r"[^.;]{0,20}?\b(?:data ?sets?|corpus|corpora)\b|\b(?:data ?sets?|corpus|corpora)\b",
+    r"[^.;]{0,10}?\bfor\b[^.;]{0,30}?\b",
+    ai_object!(),
+);
+/// A model that learns from something: "our AI learns from your documents".
+const LEARNS_FROM: Pattern = pattern!(
+    "ai.learns_from",
+    trigger: [
+        "learn",
+        "model|=ai|algorithm|system|assistant|=we ",
+    ],
+    r"\b(?:models?|ai|algorithms?|systems?|assistants?|we)\b[^.;]{0,30}?\b(?:learn\w*) from\b",
+);
 const DISTILL: Pattern = pattern!(
     "ai.distill",
     trigger: [
@@ -110,13 +151,13 @@ const MODEL_TRAINING: Pattern = pattern!(
     "ai.model_training",
     trigger: [
         "model|training|improvement|development|fine-tun|fine tun|finetun",
-        "model|=ai|=ml|learning|llm|algorithm|system|training purpose",
+        "model|=ai|=ml|learning|llm|algorithm|system|training purpose|neural",
     ],
     r"\b(?:improv\w*|train\w*) (?:the |our )?models? for everyone\b",
     r"|\b(?:model|ai|machine[- ]learning|ml|llm) (?:training|improvement|development)\b",
     r"|\b(?:training|improvement|development|fine[- ]?tuning) of (?:our |the |its |their )?",
     r"(?:ai |ml |machine[- ]learning |language |generative )?(?:models?|ai|algorithms?",
-    r"|systems?)\b|\btraining purposes\b",
+    r"|systems?|llms?|neural networks?)\b|\btraining purposes\b",
 );
 const TRAINING_ON_DATA: Pattern = pattern!(
     "ai.training_on_data",
@@ -124,16 +165,23 @@ const TRAINING_ON_DATA: Pattern = pattern!(
         "train",
     ],
     r"\btrain(?:s|ed|ing)? on\b|\bused? (?:for|in) (?:\w+ )?training\b",
+    r"|\bus(?:e|es|ed|ing) (?:[\w-]+ ){0,3}?(?:for|in) (?:model |ai |ml |machine[- ]learning )?",
+    r"training(?: purposes)?(?:[.;,)]|$)",
 );
 const TRAINING_CONTROL: Pattern = pattern!(
     "ai.training_control",
     trigger: [
-        "train",
-        "opt|turn|disabl|switch|exclud|object|do not train",
+        "train|dataset|data set|corpus|corpora",
+        "opt|turn|disabl|switch|exclud|object|do not train|default|requir",
     ],
     r"\b(?:opt(?:s|ed|ing)?[- ]?out of|turn(?:ing)? off|disabl\w*|switch\w* off|exclud\w*",
     r"(?: [\w-]+){0,3} from|object\w* to)(?: the| your)? (?:model |ai |use \w+ )?",
     r"training\b|\bdo not train on my\b",
+    r"|\btraining\b[^.;]{0,40}?\b(?:is|are) (?:off|disabled|turned off|switched off) by default\b",
+    r"|\bexclud\w* from (?:the |our )?(?:training )?(?:data ?sets?|corpus|corpora)\b",
+    r"|\bobject\w* to (?:the )?(?:use|processing) of (?:[\w-]+ ){0,6}?(?:for|in) (?:model |ai )?",
+    r"training\b",
+    r"|\bopt(?:ing)?[- ]?in (?:is )?required\b[^.;]*?\btrain",
 );
 const HELPS_MODELS: Pattern = pattern!(
     "ai.helps_models",
@@ -190,6 +238,9 @@ pub(super) const PATTERNS: &[Pattern] = &[
     MODEL_TRAINING,
     DATA_MINING,
     DISTILL,
+    LEARNS_FROM,
+    FED_INTO,
+    AI_DATASET,
     TRAINING_ON_DATA,
     TRAINING_CONTROL,
     HELPS_MODELS,
@@ -220,6 +271,27 @@ static READER_DATA: LazyLock<AsciiRegex> = LazyLock::new(|| {
     ))
 });
 
+/// Data a service only has because its users made, sent or caused it ("meeting recordings",
+/// "uploaded code snippets", "telemetry from the vehicle"), named without a possessive. In a
+/// provider's own terms such data comes from its users unless a public source is named.
+static USER_SOURCED: LazyLock<AsciiRegex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:recordings?|snippets?|uploads?|uploaded|submissions?|submitted|contributions?",
+        r"|telemetry|translations?|annotations?|labels|drawings?|clips?|photos?|pictures?",
+        r"|videos?|listings?|reviews?|messages?|posts|posted|comments?|edits|corrections?",
+        r"|ratings?|likes|skips|keystrokes?|typing|dictat\w*|handwriting|sessions?|transcripts?",
+        r"|conversations?|chats?|prompts?|inputs?|feedback|e-?mails?|notes|calls?|voice|audio",
+        r"|(?:interaction|transaction|usage|service|customer|api|account|device|log|sensor",
+        r"|camera|location|health|listening|viewing|browsing|search) (?:data|history|logs?)",
+        r"|logs)\b",
+        r"|\b(?:data|information|content) (?:from|about|of|generated by|collected (?:from|by",
+        r"|through)) (?:\w+ ){0,3}?(?:users?|customers?|members?|merchants?|you|sensors?",
+        r"|devices?|vehicles?|cameras?|apps?)\b",
+        r"|\byou (?:create|make|send|submit|upload|share|provide|post|enter|type|say|dictate",
+        r"|record|request|give|store|write|ask)\b",
+    ))
+});
+
 /// A prohibition or reservation that binds the reader (or anyone) rather than the provider.
 static PROHIBITION: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
@@ -238,6 +310,7 @@ static PROHIBITION: LazyLock<AsciiRegex> = LazyLock::new(|| {
 static READER_BOUND: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:you|users?|customers?|licensees?|developers?|members?|anyone|no one|nobody",
+        r"|clients?|partners?|resellers?|subscribers?|recipients?|(?:neither|either|each|no) party",
         r"|third parties|any (?:person|user|party|third party))\b(?:\s+[\w']+){0,3}?\s+",
         r"(?:may not|must not|shall not|cannot|can't|will not|won't|agrees? not|(?:are|is) not",
         r" (?:permitted|allowed|authori[sz]ed)|(?:are|is) prohibited|do not|don't|should not",
@@ -245,6 +318,13 @@ static READER_BOUND: LazyLock<AsciiRegex> = LazyLock::new(|| {
         r"|not authori[sz]ed)\b|\bprohibited\b|\bmay not be used\b|\bagree not to\b",
         r"|\brefrain from\b|\bwithout (?:our |the |\w+'s )?(?:\w+ ){0,2}(?:consent|permission",
         r"|authori[sz]ation|approval)\b",
+        r"|\b(?:may|must|shall|should) not be\b|\b(?:is|are|be) forbidden\b|\bis a breach\b",
+        r"|\brequires? (?:a |an )?(?:separate |express |prior |written |commercial |additional ",
+        r"|specific )*(?:\w+ )?licen[cs]e\b|\bnot licen[cs]ed for\b|\bexcludes? any right\b",
+        r"|\b(?:is|are) reserved (?:to|for)\b|\b(?:we )?do not permit\b|\bprohibits?\b",
+        r"|\bneither party (?:shall|may|will)\b|\breserves? (?:all |the )?rights?\b",
+        r"|\bprovided that\b[^.;]{0,40}?\bnot\b|\bno (?:ai|model|machine",
+        r"[- ]learning) training\b|\brights? reserved\b",
     ))
 });
 
@@ -284,6 +364,28 @@ static PROVIDER_DENIES: LazyLock<AsciiRegex> = LazyLock::new(|| {
     ))
 });
 
+/// The provider's own processors bound by it ("our subprocessors are prohibited from using
+/// Customer Content to train their models"): a promise to the reader, not a rule for them.
+static PROCESSORS_BOUND: LazyLock<AsciiRegex> = LazyLock::new(|| {
+    helper(concat!(
+        r"\b(?:sub-?processors?|processors?|model providers?|service providers?|vendors?",
+        r"|suppliers?|(?:our|its) (?:partners|providers))\b[^.;]{0,40}?\b(?:(?:are|is) (?:\w+ )?",
+        r"(?:prohibited|not (?:allowed|permitted))|may not|must not|shall not|cannot)\b",
+        r"|\bshall not be used by the (?:sub-?)?processor\b",
+    ))
+});
+
+/// Whether the provider denies something about its own use of the reader's data; "we do not
+/// permit crawlers to ..." forbids others instead.
+fn provider_denies(text: &str) -> bool {
+    PROVIDER_DENIES.find_iter(text).any(|found| {
+        let forbids_others = ["not permit", "not allow", "n't permit", "n't allow", "never permit"]
+            .iter()
+            .any(|words| found.as_str().contains(words));
+        !forbids_others
+    })
+}
+
 pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
     let restriction = decide_restriction(found, out);
     if !restriction {
@@ -292,7 +394,9 @@ pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
 }
 
 fn decide_restriction(found: &Found<'_>, out: &mut Decisions) -> bool {
-    let phrase = found.any_of(&[&USE_TO_TRAIN, &TRAIN_AI, &AI_THEN_TRAIN]);
+    let strong_phrase = found.any_of(&[&USE_TO_TRAIN, &TRAIN_AI, &AI_THEN_TRAIN]);
+    let phrase = strong_phrase
+        || found.any_of(&[&MODEL_TRAINING, &TRAINING_ON_DATA, &FED_INTO, &AI_DATASET]);
     let mining = found.any(&DATA_MINING);
     let competing_word = found.any(&COMPETING_USE);
     let distill = found.any(&DISTILL);
@@ -305,9 +409,15 @@ fn decide_restriction(found: &Found<'_>, out: &mut Decisions) -> bool {
     let restricted = reserved_mining || {
         let competing =
             competing_word && found.has(&COMPETING) && (phrase || found.has(&MODEL_WORD));
-        let bound = || reader_bound(found.text) || found.has(&LIST_ITEM);
+        // A list item of banned uses needs a full phrase; a heading ("Training Datasets") is
+        // not one.
+        let item = || (strong_phrase || distill) && found.has(&LIST_ITEM);
+        let bound = || reader_bound(found.text) || item();
         let candidate = competing || ((phrase || (distill && found.has(&FROM_SERVICE))) && bound());
-        candidate && !found.has(&PROVIDER_DENIES) && !found.has(&READER_DATA_SPARED)
+        candidate
+            && !provider_denies(found.text)
+            && !found.has(&READER_DATA_SPARED)
+            && !found.has(&PROCESSORS_BOUND)
     };
     if restricted {
         out.add(CategoryId::AiUseRestriction, 0.85);
@@ -326,6 +436,8 @@ fn decide_training(found: &Found<'_>, out: &mut Decisions) {
         &HELPS_MODELS,
         &PURPOSE_TRAINING,
         &TRAINING_DATA_INCLUDES,
+        &LEARNS_FROM,
+        &FED_INTO,
     ];
     if !found.any_of(&practices) && !found.any(&TRAINING_CONTROL) {
         return;
@@ -333,9 +445,20 @@ fn decide_training(found: &Found<'_>, out: &mut Decisions) {
     if found.has(&QUESTION) || found.has(&POINTER) {
         return;
     }
-    let reader_data = found.has(&READER_DATA);
+    let reader_data = found.has(&READER_DATA) || found.has(&USER_SOURCED);
     let public_only = found.has(&PUBLIC_SOURCE) && !found.has(&READER_MARKER);
     let some_data = reader_data || found.has(&ANY_DATA);
+    let processors_bound = found.has(&PROCESSORS_BOUND);
+    // A practice inside a choice handed to the reader ("excluded from model training by
+    // default", "opt out of the use of your chats for training") is that choice.
+    let choices: Vec<std::ops::Range<usize>> = found
+        .at(&TRAINING_CONTROL)
+        .iter()
+        .filter(|(_, stance)| !stance.negated)
+        .map(|(range, _)| range.clone())
+        .collect();
+    let within_choice =
+        |range: &std::ops::Range<usize>| choices.iter().any(|choice| overlaps(choice, range));
     let mut risk = false;
     let mut protection = false;
 
@@ -360,12 +483,12 @@ fn decide_training(found: &Found<'_>, out: &mut Decisions) {
     for pattern in practices {
         for (range, stance) in found.at(pattern) {
             let mut stance = *stance;
-            stance.negated |= denied(range.start);
+            stance.negated |= denied(range.start) || processors_bound;
             // A choice handed to the reader ("opt out of model training") is about their data
             // even when the clause does not name it; a denial needs only some data named; a
             // stated practice needs the reader's data, unless it is a purpose of processing
             // ("to train our models") in a clause that names no public source.
-            let chosen = stance.controlled || stance.consent_gated;
+            let chosen = stance.controlled || stance.consent_gated || within_choice(range);
             let purpose = std::ptr::eq(pattern, &PURPOSE_TRAINING) && !public_only;
             let relevant =
                 chosen || (stance.negated && some_data) || (reader_data && !public_only) || purpose;
@@ -401,12 +524,24 @@ fn decide_training(found: &Found<'_>, out: &mut Decisions) {
     }
 }
 
+fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
 /// Whether a prohibition binds the reader; "if you do not want us to ..." is a condition, not a
 /// prohibition.
 fn reader_bound(text: &str) -> bool {
     READER_BOUND.find_iter(text).any(|found| {
         let conditional = text[..found.start()].trim_end().ends_with("if");
-        !conditional && !found.as_str().ends_with("want")
+        // "without your consent" limits the provider, not the reader.
+        let readers_consent = found.as_str().starts_with("without your");
+        // "Your recordings must not be used ..." is a promise about the reader's data.
+        let passive = ["may not be", "must not be", "shall not be", "should not be"]
+            .iter()
+            .any(|words| found.as_str().starts_with(words));
+        let head = &text[..found.start()];
+        let readers_data = passive && (READER_DATA.is_match(head) || USER_SOURCED.is_match(head));
+        !conditional && !readers_consent && !readers_data && !found.as_str().ends_with("want")
     })
 }
 
@@ -428,10 +563,13 @@ fn leaky_exception(exception: &str) -> bool {
     static LEAKY: LazyLock<AsciiRegex> = LazyLock::new(|| {
         helper(r"\b(?:feedback|free|flag\w*|report\w*|safety|moderation|review\w*|not opted)")
     });
+    static READER_CHOICE: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        helper(r"\bopt|\b(?:turn|switch)\w* on\b|\benabl|\belect|\bchoose|\bjoin|\bsign up")
+    });
     if LEAKY.is_match(exception) {
         return true;
     }
-    !scope::benign_exception(exception) && !exception.contains("opt")
+    !scope::benign_exception(exception) && !READER_CHOICE.is_match(exception)
 }
 
 static CONTRAST: LazyLock<AsciiRegex> = LazyLock::new(|| {
@@ -462,8 +600,8 @@ static READER_MARKER: LazyLock<AsciiRegex> = LazyLock::new(|| {
 /// Any data at all: enough for a denial ("we do not use this content to train our models").
 static ANY_DATA: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
-        r"\b(?:content|data|information|inputs?|outputs?|files|conversations?|messages?",
-        r"|services?|documents?)\b",
+        r"\b(?:content|contents|data|information|inputs?|outputs?|files|conversations?|messages?",
+        r"|services?|documents?|materials?)\b",
     ))
 });
 
