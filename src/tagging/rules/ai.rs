@@ -34,7 +34,10 @@ macro_rules! ai_object {
             r"|classifiers?|(?:image|video|music|text|speech|voice|code)[- ]generat\w*",
             r"|(?:image |video |music |text )?generators?",
             r"|(?:translation|recognition|recommendation|transcription|inference) engines?",
-            r"|(?:reinforcement|deep)[- ]learning(?: \w+)?)\b",
+            r"|(?:reinforcement|deep)[- ]learning(?: \w+)?|automated systems?",
+            r"|(?:speech|voice|image|handwriting|face|facial|activity|object) recognition",
+            r"(?: (?:models?|systems?|engines?))?|(?:driver[- ]assistance|autonomous[- ]driving",
+            r"|self[- ]driving|autopilot)(?: systems?| models?| features?| software)?)\b",
         )
     };
 }
@@ -54,12 +57,13 @@ const USE_TO_TRAIN: Pattern = pattern!(
     "ai.use_to_train",
     trigger: [
         "train|fine|develop|build|creat|improv|enhanc|benchmark|validat|test|evaluat|prompt|distill|teach|feed|power|calibrat|ground|refin|bootstrap|replicat|augment|tun|reinforcement|optimi|rlhf|team",
-        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generat|a.i.|assistant|bot|classifier|engine",
+        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generat|a.i.|assistan|bot|classifier|engine|recogni|automated|driving|autopilot",
     ],
     r"\b(?:use|uses|using|used|access\w*|scrap\w*|crawl\w*|mine|mining|extract\w*|harvest\w*",
     r"|copy\w*|collect\w*|incorporat\w*|feed(?:s|ing)?|process\w*|analy[sz]\w*|leverag\w*|rely on",
     r"|relying on|includ\w*|upload\w*|submit\w*|input\w*|put|load\w*|shar\w*|provid\w*",
-    r"|employ\w*|ingest\w*|reus\w*|exploit\w*|licens\w*|sold|sell\w*|available)",
+    r"|employ\w*|ingest\w*|reus\w*|exploit\w*|licens\w*|sold|sell\w*|available|quer\w*",
+    r"|reproduc\w*)",
     r"\b[^.;]*?\b(?:to|for|in|into|as)\b[^.;]{0,50}?\b(?P<at>",
     training_verb!(),
     r")\b[^.;]{0,70}?\b",
@@ -89,7 +93,7 @@ const TRAIN_ON: Pattern = pattern!(
 const AI_THEN_TRAIN: Pattern = pattern!(
     "ai.ai_then_train",
     trigger: [
-        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generat|assistant|bot|classifier|engine",
+        "=ai|=ml|llm|intelligence|learning|model|algorithm|neural|generat|assistan|bot|classifier|engine|recogni|automated|driving|autopilot",
         "train|fine|teach",
     ],
     r"\b",
@@ -111,12 +115,13 @@ const MODELS_TRAINED_ON: Pattern = pattern!(
 const FED_INTO: Pattern = pattern!(
     "ai.fed_into",
     trigger: [
-        "ingest|=fed|feed|incorporat|load",
-        "model|=ai|=ml|llm|intelligence|algorithm|neural|training|learning",
+        "ingest|=fed|feed|incorporat|load|includ",
+        "model|=ai|=ml|llm|intelligence|algorithm|neural|training|learning|recogni|engine",
     ],
-    r"\b(?:ingest\w*|fed|feeds?|feeding|incorporat\w*|load\w*)\b(?: into)?[^.;]{0,30}?\b(?:",
+    r"\b(?:ingest\w*|fed|feeds?|feeding|incorporat\w*|load\w*|includ\w* in)\b(?: into)?",
+    r"[^.;]{0,60}?\b(?:",
     ai_object!(),
-    r"|training (?:data ?sets?|data|corpus|corpora|sets?))",
+    r"|training (?:data ?sets?|data|corpus|corpora|sets?|examples?))",
 );
 /// A dataset or corpus for AI: "generative artificial intelligence datasets", "corpora for
 /// music-generation AI".
@@ -154,7 +159,7 @@ const MODEL_TRAINING: Pattern = pattern!(
         "model|=ai|=ml|learning|llm|algorithm|system|training purpose|neural",
     ],
     r"\b(?:improv\w*|train\w*) (?:the |our )?models? for everyone\b",
-    r"|\b(?:model|ai|machine[- ]learning|ml|llm) (?:training|improvement|development)\b",
+    r"|\b(?:model|ai|machine[- ]learning|ml|llm|algorithm) (?:training|improvement|development)\b",
     r"|\b(?:training|improvement|development|fine[- ]?tuning) of (?:our |the |its |their )?",
     r"(?:ai |ml |machine[- ]learning |language |generative )?(?:models?|ai|algorithms?",
     r"|systems?|llms?|neural networks?)\b|\btraining purposes\b",
@@ -175,9 +180,9 @@ const TRAINING_CONTROL: Pattern = pattern!(
         "opt|turn|disabl|switch|exclud|object|do not train|default|requir",
     ],
     r"\b(?:opt(?:s|ed|ing)?[- ]?out of|turn(?:ing)? off|disabl\w*|switch\w* off|exclud\w*",
-    r"(?: [\w-]+){0,3} from|object\w* to)(?: the| your)? (?:model |ai |use \w+ )?",
+    r"(?: [\w-]+){0,3} from|object\w* to)(?: the| your| all| any)? (?:model |ai |use \w+ )?",
     r"training\b|\bdo not train on my\b",
-    r"|\btraining\b[^.;]{0,40}?\b(?:is|are) (?:off|disabled|turned off|switched off) by default\b",
+    r"|\btraining\b[^.;]{0,40}?\b(?:is|are) (?:off|disabled|turned off|switched off)\b",
     r"|\bexclud\w* from (?:the |our )?(?:training )?(?:data ?sets?|corpus|corpora)\b",
     r"|\bobject\w* to (?:the )?(?:use|processing) of (?:[\w-]+ ){0,6}?(?:for|in) (?:model |ai )?",
     r"training\b",
@@ -187,10 +192,11 @@ const HELPS_MODELS: Pattern = pattern!(
     "ai.helps_models",
     trigger: [
         "help|allow|enabl",
-        "model|=ai|algorithm",
+        "model|=ai|algorithm|engine|recognition|learning|intelligence",
     ],
-    r"\b(?:helps?|allow\w*|enabl\w*) (?:us )?(?:to )?(?:train|improve|teach)\b[^.;]*?",
-    r"\b(?:models?|ai|algorithms?)\b|\b(?:helps?|allow\w*|enabl\w*) (?:our |the )?(?:models?",
+    r"\b(?:helps?|allow\w*|enabl\w*) (?:us )?(?:to )?(?:train|improve|teach)\b[^.;]*?\b",
+    ai_object!(),
+    r"|\b(?:helps?|allow\w*|enabl\w*) (?:our |the )?(?:models?",
     r"|ai|algorithms?)\b",
 );
 const COMPETING_USE: Pattern = pattern!(
@@ -283,6 +289,7 @@ static USER_SOURCED: LazyLock<AsciiRegex> = LazyLock::new(|| {
         r"|conversations?|chats?|prompts?|inputs?|feedback|e-?mails?|notes|calls?|voice|audio",
         r"|(?:interaction|transaction|usage|service|customer|api|account|device|log|sensor",
         r"|camera|location|health|listening|viewing|browsing|search) (?:data|history|logs?)",
+        r"|(?:app|product|service|feature|platform) usage",
         r"|logs)\b",
         r"|\b(?:data|information|content) (?:from|about|of|generated by|collected (?:from|by",
         r"|through)) (?:\w+ ){0,3}?(?:users?|customers?|members?|merchants?|you|sensors?",
@@ -311,6 +318,7 @@ static READER_BOUND: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
         r"\b(?:you|users?|customers?|licensees?|developers?|members?|anyone|no one|nobody",
         r"|clients?|partners?|resellers?|subscribers?|recipients?|(?:neither|either|each|no) party",
+        r"|participants?|visitors?|players?",
         r"|third parties|any (?:person|user|party|third party))\b(?:\s+[\w']+){0,3}?\s+",
         r"(?:may not|must not|shall not|cannot|can't|will not|won't|agrees? not|(?:are|is) not",
         r" (?:permitted|allowed|authori[sz]ed)|(?:are|is) prohibited|do not|don't|should not",
@@ -325,6 +333,9 @@ static READER_BOUND: LazyLock<AsciiRegex> = LazyLock::new(|| {
         r"|\bneither party (?:shall|may|will)\b|\breserves? (?:all |the )?rights?\b",
         r"|\bprovided that\b[^.;]{0,40}?\bnot\b|\bno (?:ai|model|machine",
         r"[- ]learning) training\b|\brights? reserved\b",
+        r"|^\s*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:please )?(?:do not|don't|never)\b",
+        r"|\brights\b[^.;]*?\b(?:are|is) (?:expressly )?reserved\b",
+        r"|\b(?:only|solely)\b[^.;]{0,40}?\band not (?:to|for)\b",
     ))
 });
 
@@ -358,7 +369,8 @@ static READER_DATA_SPARED: LazyLock<AsciiRegex> = LazyLock::new(|| {
 /// The provider denying something about its own use of the reader's data.
 static PROVIDER_DENIES: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
-        r"\b(?:we|us|our company)\b[^.;]{0,40}?\b(?:do not|don't|will not|won't|never|does not",
+        r"\bneither (?:we|us)\b[^.;]{0,40}?\bnor\b[^.;]{0,40}?\b(?:use|train|share|sell)\w*",
+        r"|\b(?:we|us|our company)\b[^.;]{0,40}?\b(?:do not|don't|will not|won't|never|does not",
         r"|doesn't|are not|aren't|cannot|can't|shall not)\b[^.;]{0,30}?\b(?:use|train|share",
         r"|access|sell|review|allow)\w*",
     ))
@@ -386,10 +398,74 @@ fn provider_denies(text: &str) -> bool {
     })
 }
 
+/// Decides the AI categories of a clause.
+///
+/// A compound sentence can join two statements with opposite meanings ("we never train on
+/// private projects, whereas public projects may be included", "Customer shall not train
+/// competing models, and Provider may use usage logs to improve its own"). Each statement is
+/// then decided alone, and the sentence carries what its statements carry. A restriction is
+/// also read on the whole sentence, since one "you shall not:" can govern a list of uses
+/// joined by semicolons; and when no statement alone says anything about training (the data
+/// is named in one, the practice in the next), the whole sentence decides.
 pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
+    let statements = statements(found.text);
+    if statements.len() < 2 {
+        decide_statement(found, found.text, out);
+        return;
+    }
+
+    let mut by_statement = Decisions::default();
+    for range in statements {
+        decide_statement(&found.part(range), found.text, &mut by_statement);
+    }
+    let mut whole = Decisions::default();
+    decide_statement(found, found.text, &mut whole);
+
+    let training = [CategoryId::AiTrainingOnUserData, CategoryId::NoAiTraining];
+    let statements_decide = training.iter().any(|&category| by_statement.contains(category));
+    for category in training {
+        let decided = if statements_decide { &by_statement } else { &whole };
+        if decided.contains(category) {
+            out.add(category, 0.85);
+        }
+    }
+    let restriction = CategoryId::AiUseRestriction;
+    if whole.contains(restriction) || by_statement.contains(restriction) {
+        out.add(restriction, 0.85);
+    }
+}
+
+/// Where one statement of a compound sentence ends and the next begins: a semicolon, a
+/// contrast ("whereas", ", while", ", but"), or ", and" opening a new subject and verb.
+fn statements(text: &str) -> Vec<std::ops::Range<usize>> {
+    static BREAK: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        helper(concat!(
+            r";|,?\s+whereas\b|,\s+(?:while|but|although|however)\b",
+            r"|,\s+and\s+(?:[\w'-]+\s+){1,3}?(?:may|will|shall|must|can|cannot|does|do|never",
+            r"|is|are)\b",
+        ))
+    });
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for found in BREAK.find_iter(text) {
+        if text[start..found.start()].trim().is_empty() {
+            continue;
+        }
+        ranges.push(start..found.start());
+        start = found.start();
+    }
+    if !text[start..].trim().is_empty() {
+        ranges.push(start..text.len());
+    }
+    ranges
+}
+
+/// Decides one statement; `sentence` is the whole sentence it belongs to, where a pronoun
+/// ("we may use them to improve our models") finds what it stands for.
+fn decide_statement(found: &Found<'_>, sentence: &str, out: &mut Decisions) {
     let restriction = decide_restriction(found, out);
     if !restriction {
-        decide_training(found, out);
+        decide_training(found, sentence, out);
     }
 }
 
@@ -425,7 +501,7 @@ fn decide_restriction(found: &Found<'_>, out: &mut Decisions) -> bool {
     restricted
 }
 
-fn decide_training(found: &Found<'_>, out: &mut Decisions) {
+fn decide_training(found: &Found<'_>, sentence: &str, out: &mut Decisions) {
     let text = found.text;
     let practices = [
         &USE_TO_TRAIN,
@@ -445,7 +521,13 @@ fn decide_training(found: &Found<'_>, out: &mut Decisions) {
     if found.has(&QUESTION) || found.has(&POINTER) {
         return;
     }
-    let reader_data = found.has(&READER_DATA) || found.has(&USER_SOURCED);
+    let names_reader_data = |text: &str| READER_DATA.is_match(text) || USER_SOURCED.is_match(text);
+    let refers_back = sentence.len() > text.len() && found.has(&PRONOUN);
+    let reader_data = names_reader_data(text) || (refers_back && names_reader_data(sentence));
+    // "If you join the research programme, your data will be used ..." waits for a choice.
+    let joined = found.has(&JOINING);
+    // "will not stop us from using your data to train" says the training goes on.
+    let not_stopping = found.has(&NOT_STOPPING);
     let public_only = found.has(&PUBLIC_SOURCE) && !found.has(&READER_MARKER);
     let some_data = reader_data || found.has(&ANY_DATA);
     let processors_bound = found.has(&PROCESSORS_BOUND);
@@ -461,6 +543,7 @@ fn decide_training(found: &Found<'_>, out: &mut Decisions) {
         |range: &std::ops::Range<usize>| choices.iter().any(|choice| overlaps(choice, range));
     let mut risk = false;
     let mut protection = false;
+    let mut leaky_promise = false;
 
     // A denial covers the rest of its sentence unless a contrast opens a new statement ("we do
     // not use X to train, including for Y" vs "... but we use feedback to train").
@@ -484,21 +567,29 @@ fn decide_training(found: &Found<'_>, out: &mut Decisions) {
         for (range, stance) in found.at(pattern) {
             let mut stance = *stance;
             stance.negated |= denied(range.start) || processors_bound;
+            stance.negated &= !not_stopping;
             // A choice handed to the reader ("opt out of model training") is about their data
             // even when the clause does not name it; a denial needs only some data named; a
             // stated practice needs the reader's data, unless it is a purpose of processing
             // ("to train our models") in a clause that names no public source.
-            let chosen = stance.controlled || stance.consent_gated || within_choice(range);
+            let chosen =
+                stance.controlled || stance.consent_gated || joined || within_choice(range);
             let purpose = std::ptr::eq(pattern, &PURPOSE_TRAINING) && !public_only;
-            let relevant =
-                chosen || (stance.negated && some_data) || (reader_data && !public_only) || purpose;
+            // A denial about anything of the reader's ("your songs are not used ...") counts too.
+            let denied_data = some_data || found.has(&READER_MARKER);
+            let relevant = chosen
+                || (stance.negated && denied_data)
+                || (reader_data && !public_only)
+                || purpose;
             if !relevant {
                 continue;
             }
             let exception = scope::exception_after(scope::sentence_after(text, range.end));
             let leaky = exception.is_some_and(leaky_exception);
             if stance.negated && leaky {
+                // A promise with a hole in it: both the promise and the training it lets in.
                 risk = true;
+                leaky_promise = true;
             } else if stance.negated || chosen {
                 protection = true;
             } else {
@@ -509,8 +600,8 @@ fn decide_training(found: &Found<'_>, out: &mut Decisions) {
 
     // "Opt out of training" hands the reader a choice; "no mechanism to exclude ... from
     // training" denies it, so training goes on.
-    for (_, stance) in found.at(&TRAINING_CONTROL) {
-        if stance.negated {
+    for (range, _) in found.at(&TRAINING_CONTROL) {
+        if control_denied(text, range.start) {
             risk = true;
         } else {
             protection = true;
@@ -519,10 +610,31 @@ fn decide_training(found: &Found<'_>, out: &mut Decisions) {
 
     if risk {
         out.add(CategoryId::AiTrainingOnUserData, 0.85);
-    } else if protection {
+    }
+    if (protection && !risk) || leaky_promise {
         out.add(CategoryId::NoAiTraining, 0.85);
     }
 }
+
+/// Whether the reader's choice is itself denied ("there is no way to opt out of training"),
+/// as opposed to sitting in a sentence with some other negation.
+fn control_denied(text: &str, start: usize) -> bool {
+    static DENIAL: LazyLock<AsciiRegex> = LazyLock::new(|| {
+        helper(r"\b(?:no|not|cannot|can't|never|without|unable)\b(?:\s+[\w'-]+){0,6}\s*$")
+    });
+    DENIAL.is_match(&text[..start])
+}
+
+static PRONOUN: LazyLock<AsciiRegex> = LazyLock::new(|| {
+    helper(r"\b(?:them|it|(?:this|such|that|these|those) (?:data|content|information|material))\b")
+});
+
+static JOINING: LazyLock<AsciiRegex> = LazyLock::new(|| {
+    helper(r"\bif you (?:choose to |decide to )?(?:join|sign up|enrol\w*|take part|participate)\b")
+});
+
+static NOT_STOPPING: LazyLock<AsciiRegex> =
+    LazyLock::new(|| helper(r"\bnot (?:stop|prevent) (?:us|the company|\w+) from\b"));
 
 fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
@@ -541,7 +653,13 @@ fn reader_bound(text: &str) -> bool {
             .any(|words| found.as_str().starts_with(words));
         let head = &text[..found.start()];
         let readers_data = passive && (READER_DATA.is_match(head) || USER_SOURCED.is_match(head));
-        !conditional && !readers_consent && !readers_data && !found.as_str().ends_with("want")
+        // "We are not permitted to sell ..." binds the provider.
+        let provider = head.trim_end().ends_with("we");
+        !conditional
+            && !readers_consent
+            && !readers_data
+            && !provider
+            && !found.as_str().ends_with("want")
     })
 }
 
@@ -610,8 +728,15 @@ mod tests {
     use crate::categories::CategoryId;
     use crate::tagging::rules::evaluate;
 
+    /// The AI categories the rules decide for `text`.
     fn tags(text: &str) -> Vec<CategoryId> {
-        evaluate(text).decided.into_iter().map(|(category, _)| category).collect()
+        let ai = [
+            CategoryId::AiUseRestriction,
+            CategoryId::AiTrainingOnUserData,
+            CategoryId::NoAiTraining,
+        ];
+        let decided = evaluate(text).decided.into_iter().map(|(category, _)| category);
+        decided.filter(|category| ai.contains(category)).collect()
     }
 
     #[test]
@@ -626,6 +751,40 @@ mod tests {
         assert_eq!(tags(text), vec![CategoryId::AiTrainingOnUserData]);
         let text = "Your chats may be used to improve our AI models unless you opt out.";
         assert_eq!(tags(text), vec![CategoryId::AiTrainingOnUserData]);
+    }
+
+    #[test]
+    fn each_statement_of_a_compound_sentence_is_decided() {
+        let text = "We never train on your private files, whereas your public posts may be used \
+                    to train our models.";
+        let mut got = tags(text);
+        got.sort_by_key(|category| category.as_str());
+        assert_eq!(got, vec![CategoryId::AiTrainingOnUserData, CategoryId::NoAiTraining]);
+
+        let text = "Customer shall not use the Output to train competing models, and Provider \
+                    may use Customer's usage logs to improve its own models.";
+        let mut got = tags(text);
+        got.sort_by_key(|category| category.as_str());
+        assert_eq!(got, vec![CategoryId::AiTrainingOnUserData, CategoryId::AiUseRestriction]);
+    }
+
+    #[test]
+    fn a_pronoun_carries_the_readers_data_into_its_statement() {
+        let text = "We will not sell your recordings, but we may use them to improve our \
+                    transcription models.";
+        assert_eq!(tags(text), vec![CategoryId::AiTrainingOnUserData]);
+    }
+
+    #[test]
+    fn a_ban_in_the_imperative_binds_the_reader() {
+        let text = "Do not use translations from the service to train a rival translation engine.";
+        assert_eq!(tags(text), vec![CategoryId::AiUseRestriction]);
+    }
+
+    #[test]
+    fn a_provider_bound_by_its_own_limits_restricts_no_reader() {
+        let text = "We are not permitted to sell your data, and we do not use it to train models.";
+        assert_eq!(tags(text), vec![CategoryId::NoAiTraining]);
     }
 
     #[test]

@@ -167,6 +167,10 @@ pub(crate) use pattern;
 pub(crate) struct Decisions(Vec<(CategoryId, f32)>);
 
 impl Decisions {
+    pub fn contains(&self, category: CategoryId) -> bool {
+        self.0.iter().any(|(id, _)| *id == category)
+    }
+
     pub fn add(&mut self, category: CategoryId, confidence: f32) {
         debug_assert!(decides(category), "rules never decide model categories");
         match self.0.iter_mut().find(|(id, _)| *id == category) {
@@ -231,6 +235,14 @@ impl<'t> Found<'t> {
     /// The pattern matched somewhere the clause denies it.
     pub fn negated(&self, pattern: &Pattern) -> bool {
         self.at(pattern).iter().any(|(_, stance)| stance.negated)
+    }
+
+    /// The patterns found here, located again in one part of the clause and read for scope
+    /// within it alone: a compound sentence can hold two statements a family decides apart.
+    pub fn part(&self, range: std::ops::Range<usize>) -> Found<'t> {
+        let found: Vec<usize> =
+            self.by_pattern.iter().map(|occurrence| occurrence.pattern).collect();
+        Found::locate(self.engine, &self.text[range], found.into_iter())
     }
 
     /// Whether `regex` (a pattern-local helper, compiled once by the caller) matches the

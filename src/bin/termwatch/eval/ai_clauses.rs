@@ -19,6 +19,18 @@
 //!
 //! 3. **Blind** (`tests/data/ai_sentences_blind.jsonl`, `tests/data/genai_ai_labels_blind.jsonl`):
 //!    a set whose only purpose is an honest figure, described below. It is scored whole.
+//! 4. **Second sentences** (`tests/data/ai_sentences_second.jsonl`): 240 sentences written
+//!    from scratch by a person who never saw the rules nor the other sets, in the format of
+//!    set 1 and split into halves the same way. Before any rule looked at them the whole set
+//!    scored (P / R) `ai_training_on_user_data` 0.778 / 0.618, `ai_use_restriction`
+//!    0.930 / 0.635, `no_ai_training` 0.804 / 0.594; rules were then refined reading the
+//!    development half only. By id: 1–45 restrictions, 46–90 training on user data, 91–130
+//!    no-training statements, 131–190 near misses, 191–220 negations, scope and user
+//!    control, 221–240 two categories. Its labels follow the category definitions: a bare "you
+//!    can opt out of training" or "only if you opt in" is `no_ai_training`, "we may train on
+//!    it unless you opt out" is `ai_training_on_user_data`; the blind sentences label some
+//!    bare opt-in statements as training instead, so the sets disagree on those few. One
+//!    plain near miss (id 142) happens to match a blind sentence word for word.
 //!
 //! Each sentence is tagged alone with the full tagger; precision, recall and F1 are reported
 //! per category, per part. The bar is precision and recall of at least 0.90 on each category.
@@ -28,7 +40,10 @@
 //! was made before any rule looked at them (development macro-F1 0.406, held-out 0.432); rules
 //! were then refined on development documents only. Two labels of one development document
 //! (the same sentence, printed twice in the source) were corrected after that first scoring,
-//! on rereading the full sentence.
+//! on rereading the full sentence. The same two (Le Chat terms, sentences 136 and 483: a
+//! promise not to train with exceptions that let training in) were later given
+//! `no_ai_training` beside `ai_training_on_user_data`, the rule the blind and second sets
+//! follow for a promise with holes in it.
 //!
 //! Known limit of the real-clause labels: one person labelled them, reading every sentence of
 //! the listed documents that holds an AI, model, training, mining or scraping word; a sentence
@@ -143,6 +158,7 @@ const OUR_SENTENCES: &str = include_str!("../../../../tests/data/ai_sentences.js
 const GENAI_LABELS: &str = include_str!("../../../../tests/data/genai_eu_ai_labels.jsonl");
 const BLIND_SENTENCES: &str = include_str!("../../../../tests/data/ai_sentences_blind.jsonl");
 const BLIND_LABELS: &str = include_str!("../../../../tests/data/genai_ai_labels_blind.jsonl");
+const SECOND_SENTENCES: &str = include_str!("../../../../tests/data/ai_sentences_second.jsonl");
 
 #[derive(Deserialize)]
 struct OwnSentence {
@@ -174,10 +190,12 @@ struct Scored {
 pub fn run(data: &Path) -> Result<DatasetReport> {
     let own = own_sentences(OUR_SENTENCES, "ai_sentences.jsonl")?;
     let real = real_sentences(data, GENAI_LABELS, "genai_eu_ai_labels.jsonl")?;
+    let second = own_sentences(SECOND_SENTENCES, "ai_sentences_second.jsonl")?;
 
     let mut text = String::from("ai_clauses (sentence by sentence; bar: P and R >= 0.90)\n");
     let mut json = serde_json::Map::new();
-    for (name, set) in [("our_sentences", &own), ("genai_eu", &real)] {
+    for (name, set) in [("our_sentences", &own), ("genai_eu", &real), ("second_sentences", &second)]
+    {
         let mut by_part = serde_json::Map::new();
         for (part, development) in
             [("development", Some(true)), ("held_out", Some(false)), ("all", None)]
@@ -355,6 +373,26 @@ mod tests {
         assert_eq!(count(&gold, CategoryId::AiTrainingOnUserData), 54);
         assert_eq!(count(&gold, CategoryId::NoAiTraining), 49);
         assert_eq!(gold.iter().filter(|g| g.is_empty()).count(), 58);
+    }
+
+    #[test]
+    fn second_sentences_are_new_and_have_the_stated_counts() {
+        let second = own_sentences(SECOND_SENTENCES, "ai_sentences_second.jsonl").expect("parses");
+        let gold: Vec<Vec<CategoryId>> = second.iter().map(|s| s.gold.clone()).collect();
+        assert_eq!(second.len(), 240);
+        assert_eq!(count(&gold, CategoryId::AiUseRestriction), 63);
+        assert_eq!(count(&gold, CategoryId::AiTrainingOnUserData), 68);
+        assert_eq!(count(&gold, CategoryId::NoAiTraining), 69);
+        assert_eq!(gold.iter().filter(|g| g.is_empty()).count(), 66);
+
+        let earlier: BTreeSet<String> = [(OUR_SENTENCES, "a"), (BLIND_SENTENCES, "b")]
+            .into_iter()
+            .flat_map(|(lines, file)| own_sentences(lines, file).expect("parses"))
+            .map(|s| s.text)
+            .collect();
+        // One plain near miss (id 142, no label) came out word for word as a blind sentence.
+        let shared = second.iter().filter(|s| earlier.contains(&s.text)).count();
+        assert_eq!(shared, 1);
     }
 
     #[test]
