@@ -471,12 +471,18 @@ fn whole_word(text: &[u8], start: usize, end: usize) -> bool {
     !word(start.checked_sub(1).and_then(|before| text.get(before))) && !word(text.get(end))
 }
 
-/// Rewrites the bounded gaps `[^.;]{0,n}` as `[^.;]*`: a bounded gap is n copies of its class
-/// in the automaton, and the next full stop or semicolon already ends the gap.
+/// Rewrites the bounded gaps `[^.;]{0,n}` as `[^.;]*` (and `[^.]{0,n}` as `[^.]*`): a bounded
+/// gap is n copies of its class in the automaton, and the next full stop or semicolon already
+/// ends the gap.
 fn unbounded_gaps(regex: &str) -> Cow<'_, str> {
-    static COUNTED: LazyLock<AsciiRegex> =
+    static TO_STOP_OR_SEMICOLON: LazyLock<AsciiRegex> =
         LazyLock::new(|| AsciiRegex::new(r"\[\^\.;\]\{0,\d+\}").expect("valid"));
-    COUNTED.replace_all(regex, "[^.;]*")
+    static TO_STOP: LazyLock<AsciiRegex> =
+        LazyLock::new(|| AsciiRegex::new(r"\[\^\.\]\{0,\d+\}").expect("valid"));
+    match TO_STOP_OR_SEMICOLON.replace_all(regex, "[^.;]*") {
+        Cow::Borrowed(regex) => TO_STOP.replace_all(regex, "[^.]*"),
+        Cow::Owned(rewritten) => Cow::Owned(TO_STOP.replace_all(&rewritten, "[^.]*").into_owned()),
+    }
 }
 
 /// Compiles a helper regex of a family (used through `LazyLock`).
