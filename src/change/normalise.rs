@@ -237,6 +237,23 @@ pub fn combine(keys: impl IntoIterator<Item = u64>) -> u64 {
 /// separators.
 fn fold_word(word: &str, kind: TokenKind, out: &mut String) {
     out.clear();
+    // Most words are plain ASCII with nothing to fold but case: copy and lower them at once
+    // rather than character by character.
+    let plain = word.bytes().all(|byte| {
+        byte.is_ascii() && byte != b'`' && !(byte == b',' && kind == TokenKind::Number)
+    });
+    if plain {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        fold_each_char(word, kind, out);
+    }
+    if kind == TokenKind::Word {
+        spelling::fold_to_american(out);
+    }
+}
+
+fn fold_each_char(word: &str, kind: TokenKind, out: &mut String) {
     for c in word.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' => out.push('\''),
@@ -247,9 +264,6 @@ fn fold_word(word: &str, kind: TokenKind, out: &mut String) {
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
-    }
-    if kind == TokenKind::Word {
-        spelling::fold_to_american(out);
     }
 }
 
@@ -266,6 +280,17 @@ fn is_apostrophe(c: char) -> bool {
 /// End of the word starting at `start`: letters and digits, invisible characters, combining
 /// marks, apostrophes between letters, and `,`/`.` between digits (`1,000.50`).
 fn word_end(text: &str, start: usize) -> usize {
+    // Most words are a run of ASCII letters and digits ended by a space or a punctuation mark
+    // that cannot join a word; only the rest need the character-by-character reading.
+    let bytes = text.as_bytes();
+    let run = bytes[start..].iter().position(|byte| !byte.is_ascii_alphanumeric());
+    let run_end = run.map_or(bytes.len(), |length| start + length);
+    match bytes.get(run_end) {
+        None => return run_end,
+        Some(&byte) if byte.is_ascii() && !matches!(byte, b'\'' | b',' | b'.') => return run_end,
+        Some(_) => {}
+    }
+
     let mut end = start;
     let mut chars = text[start..].char_indices().peekable();
     let mut previous = '\0';
@@ -412,6 +437,31 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).into_iter().map(|token| &text[token.range]).collect()
+    }
+
+    #[test]
+    fn words_end_where_the_character_by_character_reading_ends_them() {
+        let text = "Don't pay 1,000.50 now; naïve co\u{ad}op, end. US-based rock’n’roll 3.x";
+        let words = words(text);
+        assert_eq!(
+            words,
+            [
+                "Don't",
+                "pay",
+                "1,000.50",
+                "now",
+                "naïve",
+                "co\u{ad}op",
+                "end",
+                "US",
+                "based",
+                "rock’n’roll",
+                "3",
+                "x"
+            ]
+        );
+        assert_eq!(keys("NAÏVE Café"), keys("naïve café"));
+        assert_eq!(keys("ORGANISATION"), keys("organization"));
     }
 
     #[test]

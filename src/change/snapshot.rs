@@ -298,13 +298,15 @@ impl Snapshot {
         if self.text_sha256.len() != 64 || !self.text_sha256.chars().all(is_hex) {
             return Err(SnapshotError::Corrupt("text_sha256 is not a SHA-256 hex digest".into()));
         }
+        // One cursor for all clauses: a block holding many clauses is walked once, not once
+        // per clause from its start.
+        let mut cursor = Utf16Cursor::default();
         for (index, clause) in self.clauses.iter().enumerate() {
             if clause.text.is_some() {
                 continue;
             }
             let (block, start, end) = clause.span;
-            let fits = self.blocks.get(block).and_then(|b| utf16_slice(&b.text, start, end));
-            if fits.is_none() {
+            if cursor.slice(&self.blocks, clause.span).is_none() {
                 return Err(SnapshotError::Corrupt(format!(
                     "clause {index} points at {start}..{end} of block {block}, outside the text"
                 )));
@@ -349,16 +351,22 @@ fn utf16_slice(text: &str, start: usize, end: usize) -> Option<&str> {
 }
 
 /// Byte offset of UTF-16 offset `target`, scanning from a known `(byte, utf16)` position.
+///
+/// Walks bytes rather than decoding characters: every byte that is not a UTF-8 continuation
+/// byte starts a character, one UTF-16 unit long unless it leads a four-byte sequence (two).
 fn utf16_to_byte(text: &str, from_byte: usize, from_utf16: usize, target: usize) -> Option<usize> {
     let mut utf16 = from_utf16;
-    for (offset, c) in text.get(from_byte..)?.char_indices() {
+    for (offset, &byte) in text.get(from_byte..)?.as_bytes().iter().enumerate() {
+        if byte & 0xC0 == 0x80 {
+            continue;
+        }
         if utf16 == target {
             return Some(from_byte + offset);
         }
         if utf16 > target {
             return None;
         }
-        utf16 += c.len_utf16();
+        utf16 += if byte >= 0xF0 { 2 } else { 1 };
     }
     (utf16 == target).then_some(text.len())
 }
