@@ -82,9 +82,22 @@ pub fn tag_text(text: &str, context: ClauseContext<'_>) -> Vec<Tag> {
 
 /// Tags every clause of a document.
 pub fn tag_document(document: &Document) -> Vec<Finding> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let workers = threads_for(document.clauses.len());
+        if workers > 1 {
+            return tag_in_parallel(document, workers);
+        }
+    }
+    tag_clauses(document, 0..document.clauses.len())
+}
+
+/// Tags the clauses in `range`, in order.
+fn tag_clauses(document: &Document, range: std::ops::Range<usize>) -> Vec<Finding> {
     let mut findings = Vec::new();
 
-    for (index, clause) in document.clauses.iter().enumerate() {
+    for (index, clause) in document.clauses[range.clone()].iter().enumerate() {
+        let index = range.start + index;
         let section = document.section_heading(clause);
         let context = ClauseContext { section_heading: section };
 
@@ -105,4 +118,73 @@ pub fn tag_document(document: &Document) -> Vec<Finding> {
         }
     }
     findings
+}
+
+/// Below this many clauses a page is tagged on the calling thread: starting threads would cost
+/// more than they save.
+#[cfg(not(target_arch = "wasm32"))]
+const CLAUSES_PER_WORKER: usize = 300;
+
+/// How many threads to tag `clauses` clauses on: one per core, at most four, or as many as
+/// `TERMWATCH_THREADS` says (`1` tags on the calling thread alone, as in WebAssembly).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn threads_for(clauses: usize) -> usize {
+    let chosen = std::env::var("TERMWATCH_THREADS").ok().and_then(|value| value.parse().ok());
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
+    let wanted: usize = chosen.unwrap_or(cores.min(4));
+    wanted.min(clauses / CLAUSES_PER_WORKER).max(1)
+}
+
+/// Tags contiguous runs of clauses on `workers` threads and joins their findings in clause
+/// order, so the result is the same as tagging on one thread. Clauses are independent of each
+/// other, which is what makes this safe. A run whose thread cannot be started is tagged on
+/// the calling thread instead.
+#[cfg(not(target_arch = "wasm32"))]
+fn tag_in_parallel(document: &Document, workers: usize) -> Vec<Finding> {
+    let total = document.clauses.len();
+    let run = total.div_ceil(workers);
+    let ranges: Vec<std::ops::Range<usize>> = (0..workers)
+        .map(|worker| (worker * run).min(total)..((worker + 1) * run).min(total))
+        .collect();
+
+    std::thread::scope(|scope| {
+        let started: Vec<_> = ranges
+            .iter()
+            .map(|range| {
+                let range = range.clone();
+                let thread = std::thread::Builder::new().name("termwatch-tagging".into());
+                (range.clone(), thread.spawn_scoped(scope, move || tag_clauses(document, range)))
+            })
+            .collect();
+        started
+            .into_iter()
+            .flat_map(|(range, thread)| match thread {
+                Ok(handle) => {
+                    handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                }
+                Err(_) => tag_clauses(document, range),
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::{self, Format};
+
+    #[test]
+    fn tagging_on_several_threads_finds_what_one_thread_finds_in_the_same_order() {
+        let clause = "We may share your data with partners. You waive any right to a jury trial. \
+                      Disputes are settled by binding arbitration. We may terminate your account.";
+        let text = vec![clause; 400].join("\n\n");
+        let document = Document::from_page(&page::parse(&text, Format::Text, None));
+        assert!(document.clauses.len() >= 3 * CLAUSES_PER_WORKER);
+
+        let alone = tag_clauses(&document, 0..document.clauses.len());
+        assert!(!alone.is_empty());
+        for workers in [2, 3, 4] {
+            assert_eq!(tag_in_parallel(&document, workers), alone, "{workers} threads");
+        }
+    }
 }

@@ -52,15 +52,19 @@ pub fn run(args: Args) -> Result<()> {
             std::hint::black_box(termwatch::analyze(&page));
         });
         let peak = heap::peak_during(|| termwatch::analyze(&page));
+        let clauses = termwatch::document::Document::from_page(&page).clauses.len();
+        let threads = termwatch::tagging::threads_for(clauses);
 
         println!(
             "analyze {:>7} words ({:>5.2} MB text): median {:>8.2} ms, {:>6.1} MB/s, \
-             peak heap {:>5.1} MB",
+             peak heap {:>5.1} MB, clauses tagged on {} thread{}",
             page.word_count(),
             bytes as f64 / 1e6,
             millis(median),
             bytes as f64 / 1e6 / median.as_secs_f64(),
-            peak as f64 / 1e6
+            peak as f64 / 1e6,
+            threads,
+            if threads == 1 { "" } else { "s" }
         );
         medians.push(median);
     }
