@@ -33,7 +33,7 @@ use super::{canonical_url, spelling};
 
 /// Bumped whenever folding or line roles change, so that stored versions are re-normalised
 /// before they are compared with new ones (see [`super::snapshot`]).
-pub const NORMALISER_VERSION: u32 = 3;
+pub const NORMALISER_VERSION: u32 = 4;
 
 /// What a token is; decides how much an edit to it matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -168,11 +168,24 @@ pub fn line_role(text: &str, tokens: &[Token]) -> LineRole {
     let words_besides_date = plain[..date.start()].split_whitespace().filter(is_word).count()
         + plain[date.end()..].split_whitespace().filter(is_word).count();
     let is_date_line = words_besides_date == 0 || date_line_pattern().is_match(&plain);
-    if !is_date_line || words_besides_date > 14 {
+    if !is_date_line || words_besides_date > 14 || states_after(&plain[date.end()..]) {
         return LineRole::Body;
     }
 
     LineRole::Date(DateLine { text: text.trim().to_string(), date: date.as_str().to_string() })
+}
+
+/// Whether the words after a date make a statement of their own ("Effective March 3, 2025, we
+/// will sell your data"): such a clause is terms text that happens to open on a date, and
+/// must be compared, not set aside as the version's date.
+fn states_after(rest: &str) -> bool {
+    static STATEMENT: OnceLock<AsciiRegex> = OnceLock::new();
+    STATEMENT
+        .get_or_init(|| {
+            AsciiRegex::new(r"(?i)\b(?:we|you|us|our|your|will|may|shall|must|agree|can|cannot)\b")
+                .expect("valid")
+        })
+        .is_match(rest)
 }
 
 /// The first calendar date in `text` that ends where a date can end: at the end of the text,
@@ -254,17 +267,24 @@ fn fold_word(word: &str, kind: TokenKind, out: &mut String) {
 }
 
 fn fold_each_char(word: &str, kind: TokenKind, out: &mut String) {
-    for c in word.chars() {
+    for (index, c) in word.char_indices() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{b4}' => out.push('\''),
             '\u{fb01}' => out.push_str("fi"),
             '\u{fb02}' => out.push_str("fl"),
-            ',' if kind == TokenKind::Number => {}
+            ',' if kind == TokenKind::Number && groups_thousands(&word[index + 1..]) => {}
             c if is_invisible(c) => {}
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
     }
+}
+
+/// Whether a comma followed by `rest` separates thousands (`1,000`, `12,500.50`) rather than
+/// decimals (`2,5`), which must not read as another number once the comma is gone.
+fn groups_thousands(rest: &str) -> bool {
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 3
 }
 
 /// Soft hyphen, zero-width space, joiners, word joiner and byte-order mark: they render as
@@ -486,6 +506,9 @@ mod tests {
             ["a", "fee", "of", "$", "1,000.50", "within", "30", "days"]
         );
         assert_eq!(keys("1,000 dollars"), keys("1000 dollars"));
+        assert_eq!(keys("1,000,000 users"), keys("1000000 users"));
+        assert_ne!(keys("a fee of 2,5 %"), keys("a fee of 25 %"), "a decimal comma stays");
+        assert_ne!(keys("within 1,5 days"), keys("within 15 days"));
         assert_ne!(keys("30 days"), keys("60 days"));
         assert_eq!(tokenize("30 days")[0].kind, TokenKind::Number);
     }
@@ -561,6 +584,8 @@ mod tests {
             // A change-log entry: its date says when something was added, which is content.
             "September 23, 2025: Added a data processing agreement.",
             "Effective from March 20255 onwards.",
+            // Opens on a date but goes on to say something.
+            "Effective March 3, 2025, we will sell your personal data to advertisers.",
         ] {
             assert_eq!(line_role(line, &tokenize(line)), LineRole::Body, "{line:?}");
         }

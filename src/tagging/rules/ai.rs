@@ -333,7 +333,7 @@ static READER_BOUND: LazyLock<AsciiRegex> = LazyLock::new(|| {
         r"|\bneither party (?:shall|may|will)\b|\breserves? (?:all |the )?rights?\b",
         r"|\bprovided that\b[^.;]{0,40}?\bnot\b|\bno (?:ai|model|machine",
         r"[- ]learning) training\b|\brights? reserved\b",
-        r"|^\s*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:please )?(?:do not|don't|never)\b",
+        r"|^[\s;:,*-]*(?:\(?[a-z0-9]{1,4}[.)]\s*)?(?:please )?(?:do not|don't|never)\b",
         r"|\brights\b[^.;]*?\b(?:are|is) (?:expressly )?reserved\b",
         r"|\b(?:only|solely)\b[^.;]{0,40}?\band not (?:to|for)\b",
     ))
@@ -448,11 +448,12 @@ fn statements(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();
     let mut start = 0;
     for found in BREAK.find_iter(text) {
-        if text[start..found.start()].trim().is_empty() {
-            continue;
+        if !text[start..found.start()].trim().is_empty() {
+            ranges.push(start..found.start());
         }
-        ranges.push(start..found.start());
-        start = found.start();
+        // The next statement opens after the separator: "; do not use ..." is an imperative,
+        // and ", and Provider may ..." keeps its subject.
+        start = found.start() + separator_len(found.as_str());
     }
     if !text[start..].trim().is_empty() {
         ranges.push(start..text.len());
@@ -462,6 +463,17 @@ fn statements(text: &str) -> Vec<std::ops::Range<usize>> {
 
 /// Decides one statement; `sentence` is the whole sentence it belongs to, where a pronoun
 /// ("we may use them to improve our models") finds what it stands for.
+/// How much of a statement break is the separator itself: the semicolon, or the comma, spaces
+/// and joining word ("whereas", "but", "and") before the next statement's own words.
+fn separator_len(separator: &str) -> usize {
+    if separator.starts_with(';') {
+        return 1;
+    }
+    let words = separator.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+    let joining = words.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(words.len());
+    separator.len() - words.len() + joining
+}
+
 fn decide_statement(found: &Found<'_>, sentence: &str, out: &mut Decisions) {
     let restriction = decide_restriction(found, out);
     if !restriction {
@@ -779,6 +791,16 @@ mod tests {
     fn a_ban_in_the_imperative_binds_the_reader() {
         let text = "Do not use translations from the service to train a rival translation engine.";
         assert_eq!(tags(text), vec![CategoryId::AiUseRestriction]);
+    }
+
+    #[test]
+    fn a_ban_after_a_semicolon_promises_nothing() {
+        for text in [
+            "Do not copy the Service; do not use any output to train machine learning models.",
+            "; Do not use translations from the service to train a rival translation engine.",
+        ] {
+            assert_eq!(tags(text), vec![CategoryId::AiUseRestriction], "{text}");
+        }
     }
 
     #[test]
