@@ -143,26 +143,23 @@ pub fn threads_for(clauses: usize) -> usize {
 fn tag_in_parallel(document: &Document, workers: usize) -> Vec<Finding> {
     let total = document.clauses.len();
     let run = total.div_ceil(workers);
-    let ranges: Vec<std::ops::Range<usize>> = (0..workers)
-        .map(|worker| (worker * run).min(total)..((worker + 1) * run).min(total))
-        .collect();
+    let range_of = |worker: usize| (worker * run).min(total)..((worker + 1) * run).min(total);
 
     std::thread::scope(|scope| {
-        let started: Vec<_> = ranges
-            .iter()
-            .map(|range| {
-                let range = range.clone();
+        let started: Vec<_> = (0..workers)
+            .map(|worker| {
                 let thread = std::thread::Builder::new().name("termwatch-tagging".into());
-                (range.clone(), thread.spawn_scoped(scope, move || tag_clauses(document, range)))
+                let range = range_of(worker);
+                (worker, thread.spawn_scoped(scope, move || tag_clauses(document, range)))
             })
             .collect();
         started
             .into_iter()
-            .flat_map(|(range, thread)| match thread {
+            .flat_map(|(worker, thread)| match thread {
                 Ok(handle) => {
                     handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
                 }
-                Err(_) => tag_clauses(document, range),
+                Err(_) => tag_clauses(document, range_of(worker)),
             })
             .collect()
     })

@@ -299,6 +299,11 @@ static USER_SOURCED: LazyLock<AsciiRegex> = LazyLock::new(|| {
     ))
 });
 
+/// Whether `text` names the reader's data, with a possessive or as data only users produce.
+fn names_reader_data(text: &str) -> bool {
+    READER_DATA.is_match(text) || USER_SOURCED.is_match(text)
+}
+
 /// A prohibition or reservation that binds the reader (or anyone) rather than the provider.
 static PROHIBITION: LazyLock<AsciiRegex> = LazyLock::new(|| {
     helper(concat!(
@@ -410,16 +415,17 @@ fn provider_denies(text: &str) -> bool {
 pub(super) fn decide(found: &Found<'_>, out: &mut Decisions) {
     let statements = statements(found.text);
     if statements.len() < 2 {
-        decide_statement(found, found.text, out);
+        decide_statement(found, false, out);
         return;
     }
 
+    let sentence_data = names_reader_data(found.text);
     let mut by_statement = Decisions::default();
     for range in statements {
-        decide_statement(&found.part(range), found.text, &mut by_statement);
+        decide_statement(&found.part(range), sentence_data, &mut by_statement);
     }
     let mut whole = Decisions::default();
-    decide_statement(found, found.text, &mut whole);
+    decide_statement(found, false, &mut whole);
 
     let training = [CategoryId::AiTrainingOnUserData, CategoryId::NoAiTraining];
     let statements_decide = training.iter().any(|&category| by_statement.contains(category));
@@ -461,8 +467,6 @@ fn statements(text: &str) -> Vec<std::ops::Range<usize>> {
     ranges
 }
 
-/// Decides one statement; `sentence` is the whole sentence it belongs to, where a pronoun
-/// ("we may use them to improve our models") finds what it stands for.
 /// How much of a statement break is the separator itself: the semicolon, or the comma, spaces
 /// and joining word ("whereas", "but", "and") before the next statement's own words.
 fn separator_len(separator: &str) -> usize {
@@ -474,10 +478,13 @@ fn separator_len(separator: &str) -> usize {
     separator.len() - words.len() + joining
 }
 
-fn decide_statement(found: &Found<'_>, sentence: &str, out: &mut Decisions) {
+/// Decides one statement. `sentence_data` says whether the sentence around it names the
+/// reader's data, which a pronoun in the statement ("we may use them to improve our models")
+/// can stand for; it is false when the statement is the whole sentence.
+fn decide_statement(found: &Found<'_>, sentence_data: bool, out: &mut Decisions) {
     let restriction = decide_restriction(found, out);
     if !restriction {
-        decide_training(found, sentence, out);
+        decide_training(found, sentence_data, out);
     }
 }
 
@@ -513,7 +520,7 @@ fn decide_restriction(found: &Found<'_>, out: &mut Decisions) -> bool {
     restricted
 }
 
-fn decide_training(found: &Found<'_>, sentence: &str, out: &mut Decisions) {
+fn decide_training(found: &Found<'_>, sentence_data: bool, out: &mut Decisions) {
     let text = found.text;
     let practices = [
         &USE_TO_TRAIN,
@@ -533,15 +540,15 @@ fn decide_training(found: &Found<'_>, sentence: &str, out: &mut Decisions) {
     if found.has(&QUESTION) || found.has(&POINTER) {
         return;
     }
-    let names_reader_data = |text: &str| READER_DATA.is_match(text) || USER_SOURCED.is_match(text);
-    let refers_back = sentence.len() > text.len() && found.has(&PRONOUN);
-    let reader_data = names_reader_data(text) || (refers_back && names_reader_data(sentence));
+    let reader_data = names_reader_data(text) || (sentence_data && found.has(&PRONOUN));
     // "If you join the research programme, your data will be used ..." waits for a choice.
     let joined = found.has(&JOINING);
     // "will not stop us from using your data to train" says the training goes on.
     let not_stopping = found.has(&NOT_STOPPING);
     let public_only = found.has(&PUBLIC_SOURCE) && !found.has(&READER_MARKER);
     let some_data = reader_data || found.has(&ANY_DATA);
+    // A denial about anything of the reader's ("your songs are not used ...") counts too.
+    let denied_data = some_data || found.has(&READER_MARKER);
     let processors_bound = found.has(&PROCESSORS_BOUND);
     // A practice inside a choice handed to the reader ("excluded from model training by
     // default", "opt out of the use of your chats for training") is that choice.
@@ -587,8 +594,6 @@ fn decide_training(found: &Found<'_>, sentence: &str, out: &mut Decisions) {
             let chosen =
                 stance.controlled || stance.consent_gated || joined || within_choice(range);
             let purpose = std::ptr::eq(pattern, &PURPOSE_TRAINING) && !public_only;
-            // A denial about anything of the reader's ("your songs are not used ...") counts too.
-            let denied_data = some_data || found.has(&READER_MARKER);
             let relevant = chosen
                 || (stance.negated && denied_data)
                 || (reader_data && !public_only)
@@ -664,7 +669,7 @@ fn reader_bound(text: &str) -> bool {
             .iter()
             .any(|words| found.as_str().starts_with(words));
         let head = &text[..found.start()];
-        let readers_data = passive && (READER_DATA.is_match(head) || USER_SOURCED.is_match(head));
+        let readers_data = passive && names_reader_data(head);
         // "We are not permitted to sell ..." binds the provider.
         let provider = head.trim_end().ends_with("we");
         !conditional
@@ -765,19 +770,24 @@ mod tests {
         assert_eq!(tags(text), vec![CategoryId::AiTrainingOnUserData]);
     }
 
+    /// [`tags`] in the order of their ids, for clauses that carry more than one.
+    fn sorted_tags(text: &str) -> Vec<CategoryId> {
+        let mut found = tags(text);
+        found.sort_by_key(|category| category.as_str());
+        found
+    }
+
     #[test]
     fn each_statement_of_a_compound_sentence_is_decided() {
         let text = "We never train on your private files, whereas your public posts may be used \
                     to train our models.";
-        let mut got = tags(text);
-        got.sort_by_key(|category| category.as_str());
-        assert_eq!(got, vec![CategoryId::AiTrainingOnUserData, CategoryId::NoAiTraining]);
+        let both = vec![CategoryId::AiTrainingOnUserData, CategoryId::NoAiTraining];
+        assert_eq!(sorted_tags(text), both);
 
         let text = "Customer shall not use the Output to train competing models, and Provider \
                     may use Customer's usage logs to improve its own models.";
-        let mut got = tags(text);
-        got.sort_by_key(|category| category.as_str());
-        assert_eq!(got, vec![CategoryId::AiTrainingOnUserData, CategoryId::AiUseRestriction]);
+        let both = vec![CategoryId::AiTrainingOnUserData, CategoryId::AiUseRestriction];
+        assert_eq!(sorted_tags(text), both);
     }
 
     #[test]

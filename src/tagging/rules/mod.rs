@@ -240,9 +240,8 @@ impl<'t> Found<'t> {
     /// The patterns found here, located again in one part of the clause and read for scope
     /// within it alone: a compound sentence can hold two statements a family decides apart.
     pub fn part(&self, range: std::ops::Range<usize>) -> Found<'t> {
-        let found: Vec<usize> =
-            self.by_pattern.iter().map(|occurrence| occurrence.pattern).collect();
-        Found::locate(self.engine, &self.text[range], found.into_iter())
+        let found = self.by_pattern.iter().map(|occurrence| occurrence.pattern);
+        Found::locate(self.engine, &self.text[range], found)
     }
 
     /// Whether `regex` (a pattern-local helper, compiled once by the caller) matches the

@@ -364,26 +364,27 @@ mod tests {
         sets.iter().filter(|gold| gold.contains(&category)).count()
     }
 
+    /// Checks a sentence set's size and, in this order, its restriction, training,
+    /// no-training and unlabelled counts.
+    fn assert_counts(sentences: &[Scored], total: usize, counts: [usize; 4]) {
+        let gold: Vec<Vec<CategoryId>> = sentences.iter().map(|s| s.gold.clone()).collect();
+        assert_eq!(sentences.len(), total);
+        assert_eq!(count(&gold, CategoryId::AiUseRestriction), counts[0]);
+        assert_eq!(count(&gold, CategoryId::AiTrainingOnUserData), counts[1]);
+        assert_eq!(count(&gold, CategoryId::NoAiTraining), counts[2]);
+        assert_eq!(gold.iter().filter(|g| g.is_empty()).count(), counts[3]);
+    }
+
     #[test]
     fn blind_sentences_have_the_counts_the_module_doc_gives() {
         let own = own_sentences(BLIND_SENTENCES, "ai_sentences_blind.jsonl").expect("parses");
-        let gold: Vec<Vec<CategoryId>> = own.iter().map(|s| s.gold.clone()).collect();
-        assert_eq!(own.len(), 190);
-        assert_eq!(count(&gold, CategoryId::AiUseRestriction), 47);
-        assert_eq!(count(&gold, CategoryId::AiTrainingOnUserData), 54);
-        assert_eq!(count(&gold, CategoryId::NoAiTraining), 49);
-        assert_eq!(gold.iter().filter(|g| g.is_empty()).count(), 58);
+        assert_counts(&own, 190, [47, 54, 49, 58]);
     }
 
     #[test]
     fn second_sentences_are_new_and_have_the_stated_counts() {
         let second = own_sentences(SECOND_SENTENCES, "ai_sentences_second.jsonl").expect("parses");
-        let gold: Vec<Vec<CategoryId>> = second.iter().map(|s| s.gold.clone()).collect();
-        assert_eq!(second.len(), 240);
-        assert_eq!(count(&gold, CategoryId::AiUseRestriction), 63);
-        assert_eq!(count(&gold, CategoryId::AiTrainingOnUserData), 68);
-        assert_eq!(count(&gold, CategoryId::NoAiTraining), 69);
-        assert_eq!(gold.iter().filter(|g| g.is_empty()).count(), 66);
+        assert_counts(&second, 240, [63, 68, 69, 66]);
 
         let earlier: BTreeSet<String> = [(OUR_SENTENCES, "a"), (BLIND_SENTENCES, "b")]
             .into_iter()
