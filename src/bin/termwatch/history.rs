@@ -87,7 +87,8 @@ fn list(args: ListArgs) -> Result<()> {
     let (mut history, files) = load(&folder, &key)?;
     history.count_visits(now_ms());
 
-    println!("{key}: {} stored versions", history.versions.len());
+    let count = history.versions.len();
+    println!("{key}: {count} stored version{}", if count == 1 { "" } else { "s" });
     let current = history.current();
     for snapshot in &history.versions {
         let bytes = files.iter().find(|file| file.holds(snapshot)).map_or(0, |file| file.bytes);
